@@ -1,0 +1,75 @@
+# Meeting Point: `make run` to try it, `make test` to check it. Both set everything up.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+FLASK := $(VENV)/bin/flask
+export FLASK_APP := wsgi.py
+CATALOGS := $(wildcard translations/*/LC_MESSAGES/messages.po)
+COMPILED := $(CATALOGS:.po=.mo)
+VENDOR := meetingpoint/static/vendor/socket.io.min.js
+
+.PHONY: help setup db run test demo translations lint format bench clean
+
+help:
+	@echo "make run           set up, migrate, seed rooms, serve on http://127.0.0.1:5000"
+	@echo "make test          set up and run the whole test suite"
+	@echo "make demo          load a demo community (then make run)"
+	@echo "make translations  extract strings, update and compile the catalogs"
+	@echo "make lint          ruff check and format check"
+	@echo "make bench         print the benchmark figures"
+
+setup: $(VENV)/.installed $(VENDOR) $(COMPILED)
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Front-end packages are copied next to our own assets and served from our origin.
+$(VENDOR): node_modules/.package-lock.json
+	mkdir -p $(dir $@)
+	cp node_modules/socket.io-client/dist/socket.io.min.js $@
+
+translations/%/LC_MESSAGES/messages.mo: translations/%/LC_MESSAGES/messages.po $(VENV)/.installed
+	$(VENV)/bin/pybabel compile --use-fuzzy=false -d translations -l $* --statistics
+
+db: setup
+	$(FLASK) db upgrade
+	$(FLASK) seed rooms
+
+run: db
+	@echo ""
+	@echo "Meeting Point is at http://127.0.0.1:5000"
+	@echo "Make yourself an admin (in another terminal): $(FLASK) users create-admin"
+	@echo ""
+	$(FLASK) run --host 127.0.0.1 --port 5000
+
+demo: db
+	$(FLASK) seed demo
+
+test: setup
+	$(VENV)/bin/pytest -q
+
+translations: $(VENV)/.installed
+	$(VENV)/bin/pybabel extract --no-location --sort-output -F babel.cfg -k _l -k lazy_gettext -o translations/messages.pot .
+	$(VENV)/bin/pybabel update --no-fuzzy-matching -i translations/messages.pot -d translations
+	$(VENV)/bin/pybabel compile -d translations --statistics
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.installed
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+bench: db
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) node_modules meetingpoint/static/vendor translations/*/LC_MESSAGES/*.mo

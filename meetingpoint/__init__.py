@@ -1,0 +1,82 @@
+"""Meeting Point: a multilingual virtual community for South-South cooperation on decent work."""
+
+from flask import Flask
+
+from .config import Config
+
+
+def create_app(config: type | dict | None = None) -> Flask:
+    """Build the application: each configure_* step below owns one concern."""
+    app = Flask(__name__, instance_relative_config=False)
+    configure_settings(app, config)
+    configure_extensions(app)
+    configure_blueprints(app)
+    configure_templates(app)
+    configure_errors(app)
+    configure_security_headers(app)
+    configure_cli(app)
+    return app
+
+
+def configure_settings(app: Flask, config) -> None:
+    app.config.from_object(Config)
+    if isinstance(config, dict):
+        app.config.update(config)
+    elif config is not None:
+        app.config.from_object(config)
+    app.instance_path = str(app.config["INSTANCE_PATH"])
+
+
+def configure_extensions(app: Flask) -> None:
+    from .accounts.login import configure_login
+    from .database_setup import configure_database
+    from .extensions import babel, csrf, limiter
+    from .i18n import configure_i18n, select_locale, select_timezone
+
+    configure_database(app)
+    configure_i18n(app)
+    babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
+    csrf.init_app(app)
+    app.config.setdefault("RATELIMIT_STORAGE_URI", "memory://")
+    limiter.init_app(app)
+    configure_login(app)
+
+
+def configure_blueprints(app: Flask) -> None:
+    from . import accounts, auth, main, people, rooms
+
+    for feature in (main, auth, accounts, rooms, people):
+        app.register_blueprint(feature.bp)
+
+
+def configure_templates(app: Flask) -> None:
+    from .templating import register_template_helpers
+
+    register_template_helpers(app)
+
+
+def configure_errors(app: Flask) -> None:
+    from .errors import register_error_handlers
+
+    register_error_handlers(app)
+
+
+def configure_security_headers(app: Flask) -> None:
+    # Only our own origin: no CDN, font host or tracker can be loaded, even by mistake.
+    policy = (
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+        "connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'"
+    )
+
+    @app.after_request
+    def add_headers(response):
+        response.headers.setdefault("Content-Security-Policy", policy)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        return response
+
+
+def configure_cli(app: Flask) -> None:
+    from .cli import register_commands
+
+    register_commands(app)

@@ -1,0 +1,73 @@
+"""Thin views for a participant's own profile, password and personal data."""
+
+import json
+
+from flask import Response, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required, logout_user
+
+from . import bp, services
+from .forms import ChangePasswordForm, DeleteAccountForm, ProfileForm
+
+
+@bp.route("/", methods=["GET", "POST"])
+@login_required
+def profile():
+    form = ProfileForm(obj=current_user)
+    if not form.is_submitted():
+        form.languages.data = current_user.language_codes
+    if form.validate_on_submit():
+        services.update_profile(current_user, form.to_profile())
+        flash(_("Your profile is saved."), "success")
+        # The interface language may just have changed: follow it.
+        return redirect(url_for("accounts.profile", lang_code=current_user.locale))
+    return render_template("accounts/profile.html", form=form)
+
+
+@bp.route("/password", methods=["GET", "POST"])
+@login_required
+def change_password():
+    form = ChangePasswordForm()
+    if form.validate_on_submit():
+        try:
+            services.change_password(current_user, form.current_password.data, form.password.data)
+        except services.AccountError as error:
+            form.current_password.errors.append(str(error))
+        else:
+            flash(_("Your password is changed. Please sign in again."), "success")
+            logout_user()
+            return redirect(url_for("auth.login"))
+    return render_template("accounts/password.html", form=form)
+
+
+@bp.route("/privacy")
+@login_required
+def privacy():
+    return render_template("accounts/privacy.html", form=DeleteAccountForm())
+
+
+@bp.route("/export.json")
+@login_required
+def export():
+    data = services.export_personal_data(current_user)
+    return Response(
+        json.dumps(data, ensure_ascii=False, indent=2),
+        mimetype="application/json",
+        headers={"Content-Disposition": 'attachment; filename="meetingpoint-my-data.json"'},
+    )
+
+
+@bp.route("/delete", methods=["POST"])
+@login_required
+def delete():
+    form = DeleteAccountForm()
+    if form.validate_on_submit():
+        try:
+            services.delete_account(current_user, form.password.data, form.remove_content.data)
+        except services.AccountError as error:
+            form.password.errors.append(str(error))
+        else:
+            logout_user()
+            flash(_("Your account is deleted. Thank you for taking part."), "success")
+            return redirect(url_for("main.home"))
+    return render_template("accounts/privacy.html", form=form), 400

@@ -1,0 +1,110 @@
+"""The one path for each change to a participant's profile, password and personal data."""
+
+from dataclasses import dataclass
+
+from flask_babel import gettext as _
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from ..database import utcnow
+from ..extensions import db
+from . import privacy
+from .models import AccountToken, User, UserLanguage
+
+
+class AccountError(Exception):
+    """A change refused for a reason the person can act on; str() is translated."""
+
+
+@dataclass
+class ProfileData:
+    display_name: str
+    country: str
+    organisation: str
+    constituency: str
+    languages: list[str]
+    locale: str
+    time_zone: str
+    bio: str = ""
+
+
+def set_password(user: User, password: str) -> None:
+    user.password_hash = generate_password_hash(password)
+
+
+def apply_profile(user: User, profile: ProfileData) -> None:
+    """Copy profile fields onto `user` (shared by sign-up and profile editing)."""
+    user.display_name = profile.display_name.strip()
+    user.country = profile.country
+    user.organisation = (profile.organisation or "").strip()
+    user.constituency = profile.constituency
+    user.locale = profile.locale
+    user.time_zone = profile.time_zone
+    user.bio = (profile.bio or "").strip()
+    wanted = set(profile.languages)
+    kept = [lang for lang in user.languages if lang.code in wanted]
+    added = [UserLanguage(code=code) for code in sorted(wanted - set(user.language_codes))]
+    user.languages = kept + added
+
+
+def update_profile(user: User, profile: ProfileData) -> None:
+    """Save a participant's edited profile."""
+    apply_profile(user, profile)
+    db.session.commit()
+
+
+def change_password(user: User, current: str, new: str) -> None:
+    """Change the password after checking the current one; other sessions end."""
+    if not check_password_hash(user.password_hash or "", current):
+        raise AccountError(_("Your current password is not correct."))
+    set_password(user, new)
+    user.auth_version += 1
+    db.session.commit()
+
+
+def export_personal_data(user: User) -> dict:
+    """Everything we hold about `user`, as JSON-ready data."""
+    data = {
+        "account": {
+            "id": user.id,
+            "email": user.email,
+            "email_verified_at": _iso(user.email_verified_at),
+            "display_name": user.display_name,
+            "country": user.country,
+            "organisation": user.organisation,
+            "constituency": user.constituency,
+            "languages": user.language_codes,
+            "interface_language": user.locale,
+            "time_zone": user.time_zone,
+            "about": user.bio,
+            "role": user.role,
+            "created_at": _iso(user.created_at),
+        }
+    }
+    for section, exporter in privacy.exporters().items():
+        data[section] = exporter(user)
+    return data
+
+
+def delete_account(user: User, password: str, remove_content: bool) -> None:
+    """Forget who `user` was. What they wrote stays, shown as a former participant's,
+    unless `remove_content` asks each feature to erase it too."""
+    if not check_password_hash(user.password_hash or "", password):
+        raise AccountError(_("Your password is not correct."))
+    for erase in privacy.erasers():
+        erase(user, remove_content)
+    db.session.query(AccountToken).filter_by(user_id=user.id).delete()
+    user.deleted_at = utcnow()
+    user.email = None
+    user.password_hash = None
+    user.display_name = ""
+    user.country = None
+    user.organisation = ""
+    user.constituency = None
+    user.bio = ""
+    user.languages = []
+    user.auth_version += 1
+    db.session.commit()
+
+
+def _iso(moment) -> str | None:
+    return moment.isoformat() if moment else None

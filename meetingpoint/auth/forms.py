@@ -1,0 +1,52 @@
+"""Sign-up, sign-in and password-reset forms."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, EmailField, PasswordField
+from wtforms.validators import EqualTo
+
+from ..accounts.forms import ProfileForm
+from ..forms import email_address, max_length, password_length, required, strip_text
+
+
+class RegisterForm(ProfileForm):
+    email = EmailField(
+        _l("Email"), filters=[strip_text], validators=[required(), email_address(), max_length(254)]
+    )
+    password = PasswordField(
+        _l("Password"),
+        validators=[required(), password_length()],
+        description=_l("At least 10 characters. A short sentence is easy to remember."),
+    )
+    confirm = PasswordField(
+        _l("Repeat the password"),
+        validators=[required(), EqualTo("password", message=_l("The passwords do not match."))],
+    )
+
+
+class LoginForm(FlaskForm):
+    email = EmailField(
+        _l("Email"), filters=[strip_text], validators=[required(), email_address(), max_length(254)]
+    )
+    password = PasswordField(_l("Password"), validators=[required(), max_length(200)])
+    remember = BooleanField(_l("Keep me signed in on this device"))
+
+
+class ResetRequestForm(FlaskForm):
+    email = EmailField(
+        _l("Email"), filters=[strip_text], validators=[required(), email_address(), max_length(254)]
+    )
+
+
+class ResetPasswordForm(FlaskForm):
+    password = PasswordField(_l("New password"), validators=[required(), password_length()])
+    confirm = PasswordField(
+        _l("Repeat the new password"),
+        validators=[required(), EqualTo("password", message=_l("The passwords do not match."))],
+    )
+
+
+class ResendVerificationForm(FlaskForm):
+    email = EmailField(
+        _l("Email"), filters=[strip_text], validators=[required(), email_address(), max_length(254)]
+    )

@@ -1,0 +1,128 @@
+"""The one path for each account change: register, verify, sign in, reset a password."""
+
+from flask import current_app, url_for
+from flask_babel import gettext as _
+from sqlalchemy import func, select
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from ..accounts.models import TOKEN_RESET_PASSWORD, TOKEN_VERIFY_EMAIL, User
+from ..accounts.services import AccountError, ProfileData, apply_profile, set_password
+from ..database import utcnow
+from ..extensions import db
+from ..mail import send_templated_mail
+from .tokens import consume_token, issue_token, revoke_tokens
+
+# Checked against when the email is unknown, so both failures cost the same time.
+_DUMMY_HASH = generate_password_hash("not-a-real-password")
+
+
+def normalise_email(email: str) -> str:
+    return (email or "").strip().lower()
+
+
+def find_user_by_email(email: str) -> User | None:
+    return db.session.scalar(select(User).where(User.email == normalise_email(email)))
+
+
+def register_user(email: str, password: str, profile: ProfileData) -> User:
+    """Create an unverified account and mail its verification link."""
+    email = normalise_email(email)
+    taken = db.session.scalar(select(func.count()).where(User.email == email))
+    if taken:
+        raise AccountError(_("An account with this email already exists. Try signing in."))
+    user = User(email=email)
+    set_password(user, password)
+    apply_profile(user, profile)
+    db.session.add(user)
+    db.session.flush()
+    raw = issue_token(user, TOKEN_VERIFY_EMAIL, _token_hours("VERIFY_TOKEN_HOURS"))
+    db.session.commit()
+    _mail_verification(user, raw)
+    return user
+
+
+def resend_verification(email: str) -> None:
+    """Mail a fresh link if the address belongs to an unverified account; silent otherwise."""
+    user = find_user_by_email(email)
+    if user is None or user.email_verified_at is not None or user.is_deleted:
+        return
+    revoke_tokens(user, TOKEN_VERIFY_EMAIL)
+    raw = issue_token(user, TOKEN_VERIFY_EMAIL, _token_hours("VERIFY_TOKEN_HOURS"))
+    db.session.commit()
+    _mail_verification(user, raw)
+
+
+def verify_email(raw_token: str) -> User:
+    """Confirm the address behind a verification link (raises TokenInvalid)."""
+    user = consume_token(raw_token, TOKEN_VERIFY_EMAIL)
+    if user.email_verified_at is None:
+        user.email_verified_at = utcnow()
+    db.session.commit()
+    return user
+
+
+class LoginRefused(Exception):
+    """Sign-in refused; `unverified` says the password was right but the email unconfirmed."""
+
+    def __init__(self, unverified: bool = False):
+        super().__init__()
+        self.unverified = unverified
+
+
+def authenticate(email: str, password: str) -> User:
+    """Return the user whose credentials these are, or raise LoginRefused.
+
+    Unknown email and wrong password are indistinguishable, in message and in time.
+    """
+    user = find_user_by_email(email)
+    if user is None or user.is_deleted or not user.password_hash:
+        check_password_hash(_DUMMY_HASH, password)
+        raise LoginRefused
+    if not check_password_hash(user.password_hash, password):
+        raise LoginRefused
+    if user.email_verified_at is None:
+        raise LoginRefused(unverified=True)
+    return user
+
+
+def request_password_reset(email: str) -> None:
+    """Mail a reset link if the account exists; say nothing either way."""
+    user = find_user_by_email(email)
+    if user is None or user.is_deleted:
+        return
+    raw = issue_token(user, TOKEN_RESET_PASSWORD, _token_hours("RESET_TOKEN_HOURS"))
+    db.session.commit()
+    send_templated_mail(
+        user,
+        lambda: _("Reset your Meeting Point password"),
+        "email/reset_password.txt",
+        link=url_for("auth.reset_password", token=raw, lang_code=user.locale, _external=True),
+        hours=_token_hours("RESET_TOKEN_HOURS"),
+    )
+
+
+def reset_password(raw_token: str, new_password: str) -> User:
+    """Set a new password through a reset link, once; every other session ends."""
+    user = consume_token(raw_token, TOKEN_RESET_PASSWORD)
+    set_password(user, new_password)
+    user.auth_version += 1
+    # The mailbox is proven to be theirs, which is what verification asks.
+    if user.email_verified_at is None:
+        user.email_verified_at = utcnow()
+    revoke_tokens(user, TOKEN_RESET_PASSWORD)
+    db.session.commit()
+    return user
+
+
+def _mail_verification(user: User, raw: str) -> None:
+    send_templated_mail(
+        user,
+        lambda: _("Confirm your email for Meeting Point"),
+        "email/verify_email.txt",
+        link=url_for("auth.verify", token=raw, lang_code=user.locale, _external=True),
+        hours=_token_hours("VERIFY_TOKEN_HOURS"),
+    )
+
+
+def _token_hours(key: str) -> int:
+    return int(current_app.config[key])

@@ -1,0 +1,73 @@
+"""Command-line tasks: seed rooms and the demo community, create admins, set roles."""
+
+import click
+from flask import Flask
+
+from .accounts.models import ROLE_ADMIN, ROLES
+
+
+def register_commands(app: Flask) -> None:
+    app.cli.add_command(seed)
+    app.cli.add_command(users)
+
+
+@click.group()
+def seed():
+    """Load standard or demo content (safe to run again)."""
+
+
+@seed.command("rooms")
+def seed_rooms_command():
+    """Create the standard thematic rooms that are missing."""
+    from .rooms.services import seed_rooms
+
+    created = seed_rooms()
+    click.echo(f"Rooms: {created} created.")
+
+
+@seed.command("demo")
+def seed_demo_command():
+    """Load a demo community: participants from many countries, writing in four languages."""
+    from .rooms.services import seed_rooms
+    from .seed.demo import DEMO_PASSWORD, load_demo
+
+    seed_rooms()
+    created = load_demo()
+    click.echo(
+        f"Demo: {created} participants created. Each signs in with password {DEMO_PASSWORD!r}."
+    )
+
+
+@click.group()
+def users():
+    """Manage accounts."""
+
+
+@users.command("create-admin")
+@click.option("--email", prompt=True)
+@click.option("--name", "display_name", prompt="Display name")
+@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True)
+def create_admin(email, display_name, password):
+    """Create a confirmed admin account, or make an existing account an admin."""
+    from .accounts.admin import create_or_promote_admin
+
+    try:
+        user, created = create_or_promote_admin(email, display_name, password)
+    except ValueError as error:
+        raise click.ClickException(str(error)) from error
+    verb = "Created" if created else "Promoted"
+    click.echo(f"{verb} admin {user.email} (id {user.id}).")
+
+
+@users.command("set-role")
+@click.argument("email")
+@click.argument("role", type=click.Choice(ROLES))
+def set_role(email, role):
+    """Give an account the role member, moderator or admin."""
+    from .accounts.admin import change_role
+
+    try:
+        user = change_role(email, role)
+    except ValueError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"{user.email} is now {role}{' (full access)' if role == ROLE_ADMIN else ''}.")

@@ -1,0 +1,67 @@
+"""Configuration: safe defaults, overridden by MEETINGPOINT_* environment variables."""
+
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _env(name: str, default: str | None = None) -> str | None:
+    return os.environ.get(f"MEETINGPOINT_{name}", default)
+
+
+class Config:
+    """Defaults for `make run`: one process, SQLite under instance/, mail to the outbox."""
+
+    SECRET_KEY = _env("SECRET_KEY", "dev-only-change-me")
+    INSTANCE_PATH = Path(_env("INSTANCE_PATH", str(PROJECT_ROOT / "instance")))
+    SQLALCHEMY_DATABASE_URI = _env(
+        "DATABASE_URL", f"sqlite:///{PROJECT_ROOT / 'instance' / 'meetingpoint.db'}"
+    )
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+
+    # Locale: the catalogs live at the top level, so the path must be absolute.
+    BABEL_TRANSLATION_DIRECTORIES = str(PROJECT_ROOT / "translations")
+    BABEL_DEFAULT_LOCALE = "en"
+    BABEL_DEFAULT_TIMEZONE = "UTC"
+
+    # Cookies: never readable from scripts, never sent on cross-site subrequests.
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = _env("SECURE_COOKIES", "0") == "1"
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    REMEMBER_COOKIE_SECURE = SESSION_COOKIE_SECURE
+
+    WTF_CSRF_TIME_LIMIT = None  # a form left open over lunch must still submit
+
+    # Mail: SMTP when a host is set; otherwise .eml files in instance/outbox/.
+    MAIL_SERVER = _env("SMTP_HOST")
+    MAIL_PORT = int(_env("SMTP_PORT", "587"))
+    MAIL_USERNAME = _env("SMTP_USER")
+    MAIL_PASSWORD = _env("SMTP_PASSWORD")
+    MAIL_USE_TLS = _env("SMTP_TLS", "1") == "1"
+    MAIL_SENDER = _env("MAIL_SENDER", "Meeting Point <no-reply@meetingpoint.local>")
+    MAIL_OUTBOX = Path(_env("MAIL_OUTBOX", str(PROJECT_ROOT / "instance" / "outbox")))
+
+    # Links in mail need an absolute address even outside a request.
+    SERVER_NAME = _env("SERVER_NAME")
+    PREFERRED_URL_SCHEME = _env("URL_SCHEME", "http")
+
+    RATELIMIT_STORAGE_URI = _env("RATELIMIT_STORAGE_URI", "memory://")
+    RATELIMIT_ENABLED = True
+    LOGIN_LIMIT_PER_ACCOUNT = "5 per minute;20 per hour"
+    LOGIN_LIMIT_PER_ADDRESS = "20 per minute;100 per hour"
+
+    VERIFY_TOKEN_HOURS = 48
+    RESET_TOKEN_HOURS = 2
+    PEOPLE_PER_PAGE = 24
+
+
+class TestingConfig(Config):
+    """Tests: a database chosen by the fixture, mail always to a temporary outbox."""
+
+    TESTING = True
+    SECRET_KEY = "testing"
+    MAIL_SERVER = None
+    SERVER_NAME = None

@@ -1,0 +1,56 @@
+"""Error pages in the reader's language; nothing about the failure leaks to them."""
+
+from flask import render_template
+from flask_babel import gettext as _
+from flask_wtf.csrf import CSRFError
+
+
+def _page(status: int, title: str, message: str):
+    return render_template("errors/error.html", status=status, title=title, message=message), status
+
+
+def register_error_handlers(app) -> None:
+    @app.errorhandler(CSRFError)
+    def csrf_error(error):
+        return _page(
+            400,
+            _("This form has expired"),
+            _(
+                "For your safety the form could not be accepted, and nothing was changed. "
+                "Go back, reload the page and send it again."
+            ),
+        )
+
+    @app.errorhandler(400)
+    def bad_request(error):
+        return _page(
+            400, _("Bad request"), _("The request could not be understood. Nothing was changed.")
+        )
+
+    @app.errorhandler(403)
+    def forbidden(error):
+        return _page(403, _("Not allowed"), _("You do not have permission to do this."))
+
+    @app.errorhandler(404)
+    def not_found(error):
+        return _page(
+            404, _("Page not found"), _("There is nothing at this address. It may have moved.")
+        )
+
+    @app.errorhandler(405)
+    def method_not_allowed(error):
+        return _page(405, _("Not allowed"), _("This address does not accept that kind of request."))
+
+    @app.errorhandler(429)
+    def too_many_requests(error):
+        return _page(
+            429,
+            _("Too many attempts"),
+            _("Please wait a few minutes before trying again."),
+        )
+
+    @app.errorhandler(500)
+    def server_error(error):
+        return _page(
+            500, _("Something went wrong"), _("We could not finish this request. Please try again.")
+        )

@@ -1,0 +1,18 @@
+"""Unbound extensions: a leaf module that imports no feature, so nothing cycles."""
+
+from flask_babel import Babel
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+from flask_login import LoginManager
+from flask_migrate import Migrate
+from flask_sqlalchemy import SQLAlchemy
+from flask_wtf import CSRFProtect
+
+from .database import metadata
+
+db = SQLAlchemy(metadata=metadata)
+migrate = Migrate(render_as_batch=True, compare_type=True)
+login_manager = LoginManager()
+babel = Babel()
+csrf = CSRFProtect()
+limiter = Limiter(key_func=get_remote_address, default_limits=[])

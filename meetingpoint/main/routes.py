@@ -1,0 +1,34 @@
+"""Thin views for the front door: / picks a language, home and about explain the place."""
+
+from flask import redirect, render_template, url_for
+from flask_login import current_user
+from sqlalchemy import text
+
+from ..extensions import db
+from ..i18n import preferred_language
+from ..people.services import people_to_meet
+from ..rooms.services import rooms_with_member_counts
+from . import bp
+
+
+@bp.route("/")
+def root():
+    return redirect(url_for("main.home", lang_code=preferred_language()))
+
+
+@bp.route("/<lang:lang_code>/")
+def home():
+    rooms = rooms_with_member_counts()
+    to_meet = people_to_meet(current_user) if current_user.is_authenticated else []
+    return render_template("main/home.html", rooms=rooms, people_to_meet=to_meet)
+
+
+@bp.route("/<lang:lang_code>/about")
+def about():
+    return render_template("main/about.html")
+
+
+@bp.route("/healthz")
+def healthz():
+    db.session.execute(text("SELECT 1"))
+    return {"status": "ok"}

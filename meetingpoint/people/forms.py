@@ -1,0 +1,47 @@
+"""The directory's filter form: a GET form, so results can be bookmarked and shared."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import SearchField, SelectField
+
+from ..accounts.choices import CONSTITUENCIES, spoken_language_choices
+from ..forms import choices, max_length, strip_text
+from ..geography import REGIONS, country_choices
+from .services import DirectoryFilter
+
+
+class DirectoryForm(FlaskForm):
+    class Meta:
+        csrf = False  # a search changes nothing
+
+    q = SearchField(_l("Name or organisation"), filters=[strip_text], validators=[max_length(100)])
+    country = SelectField(_l("Country"))
+    region = SelectField(_l("Region"))
+    constituency = SelectField(_l("Constituency"))
+    language = SelectField(_l("Speaks"))
+    room = SelectField(_l("Room"))
+
+    def __init__(self, *args, room_choices=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        anything = [("", _l("Any"))]
+        self.country.choices = choices(anything + country_choices())
+        self.region.choices = choices(anything + list(REGIONS.items()))
+        self.constituency.choices = choices(anything + list(CONSTITUENCIES.items()))
+        self.language.choices = choices(anything + spoken_language_choices())
+        self.room.choices = choices(anything + list(room_choices))
+
+    def to_filter(self) -> DirectoryFilter:
+        """The filters as given; a value not among the choices is dropped, not trusted."""
+        self.validate()
+
+        def valid(field):
+            return field.data if field.data and not field.errors else ""
+
+        return DirectoryFilter(
+            query=valid(self.q),
+            country=valid(self.country),
+            region=valid(self.region),
+            constituency=valid(self.constituency),
+            language=valid(self.language),
+            room=valid(self.room),
+        )

@@ -1,0 +1,1 @@
+"""Content that brings a fresh Meeting Point to life: the demo community."""

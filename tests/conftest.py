@@ -1,0 +1,199 @@
+"""Fixtures: every test runs on SQLite and on PostgreSQL, on a schema built by the migrations."""
+
+import email
+import email.policy
+import os
+import re
+from pathlib import Path
+
+import pytest
+from flask_migrate import upgrade
+from sqlalchemy import create_engine, text
+from werkzeug.security import generate_password_hash
+
+from meetingpoint import create_app
+from meetingpoint.accounts.models import User, UserLanguage
+from meetingpoint.config import TestingConfig
+from meetingpoint.database import utcnow
+from meetingpoint.extensions import db, limiter
+
+POSTGRES_URL = os.environ.get(
+    "MEETINGPOINT_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+PASSWORD = "correct horse battery"
+# Hashing is deliberately slow: users made by the factory share one precomputed hash.
+PASSWORD_HASH = generate_password_hash(PASSWORD)
+
+
+def pytest_generate_tests(metafunc):
+    if "backend" in metafunc.fixturenames:
+        metafunc.parametrize("backend", ["sqlite", "postgresql"], scope="session")
+
+
+def _postgres_available() -> str | None:
+    try:
+        engine = create_engine(POSTGRES_URL, connect_args={"connect_timeout": 3})
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+        engine.dispose()
+        return None
+    except Exception as error:  # any failure means "not here"
+        return str(error).splitlines()[0]
+
+
+@pytest.fixture(scope="session")
+def database_url(backend, tmp_path_factory):
+    """A freshly migrated database for this backend, shared by the session's tests."""
+    if backend == "sqlite":
+        url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
+    else:
+        problem = _postgres_available()
+        if problem:
+            if IN_CI:
+                pytest.fail(f"PostgreSQL is required under CI=true: {problem}")
+            pytest.skip(f"PostgreSQL not available: {problem}")
+        url = POSTGRES_URL
+        engine = create_engine(url)
+        with engine.begin() as connection:
+            connection.execute(text("DROP SCHEMA public CASCADE"))
+            connection.execute(text("CREATE SCHEMA public"))
+        engine.dispose()
+    app = create_app(_config(url, tmp_path_factory.mktemp("outbox")))
+    with app.app_context():
+        upgrade()
+        db.engine.dispose()
+    return url
+
+
+def _config(url: str, outbox: Path) -> dict:
+    settings = {k: getattr(TestingConfig, k) for k in dir(TestingConfig) if k.isupper()}
+    settings.update(SQLALCHEMY_DATABASE_URI=url, MAIL_OUTBOX=outbox)
+    return settings
+
+
+@pytest.fixture
+def app(database_url, tmp_path):
+    """The application under test, and a twin whose context the test body works in.
+
+    Requests to the served app then get their own app context and `g`, as in production;
+    had the test held the served app's context, every request would share one `g`.
+    """
+    config = _config(database_url, tmp_path / "outbox")
+    served = create_app(config)
+    twin = create_app(config)
+    with twin.app_context():
+        _empty_tables()
+        limiter.reset()
+        yield served
+        db.session.remove()
+        db.engine.dispose()
+    with served.app_context():
+        db.engine.dispose()
+
+
+def _empty_tables() -> None:
+    tables = [t.name for t in reversed(db.metadata.sorted_tables)]
+    if db.engine.dialect.name == "postgresql":
+        db.session.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+    else:
+        for name in tables:
+            db.session.execute(text(f"DELETE FROM {name}"))
+    db.session.commit()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def rooms(app):
+    from meetingpoint.rooms.services import seed_rooms
+
+    seed_rooms()
+    from meetingpoint.rooms.models import Room
+
+    return {room.slug: room for room in db.session.scalars(db.select(Room))}
+
+
+@pytest.fixture
+def make_user(app):
+    """Create a confirmed participant directly (the sign-up flow has its own tests)."""
+    counter = iter(range(1, 10_000))
+
+    def make(**fields) -> User:
+        n = next(counter)
+        languages = fields.pop("languages", ["en"])
+        user = User(
+            email=fields.pop("email", f"person{n}@example.org"),
+            display_name=fields.pop("display_name", f"Person {n}"),
+            password_hash=PASSWORD_HASH,
+            email_verified_at=fields.pop("email_verified_at", utcnow()),
+            country=fields.pop("country", "KE"),
+            organisation=fields.pop("organisation", "Somewhere"),
+            constituency=fields.pop("constituency", "government"),
+            languages=[UserLanguage(code=code) for code in languages],
+            **fields,
+        )
+        db.session.add(user)
+        db.session.commit()
+        return user
+
+    return make
+
+
+def csrf_token(client, lang: str = "en") -> str:
+    page = client.get(f"/{lang}/about").get_data(as_text=True)
+    return re.search(r'<meta name="csrf-token" content="([^"]+)"', page).group(1)
+
+
+def post(client, url: str, data: dict | None = None, **kwargs):
+    """POST a form the way a browser would: with the session's CSRF token."""
+    data = dict(data or {})
+    data.setdefault("csrf_token", csrf_token(client))
+    return client.post(url, data=data, **kwargs)
+
+
+class AuthActions:
+    def __init__(self, client):
+        self.client = client
+
+    def login(self, user_or_email, password: str = PASSWORD, **extra):
+        address = getattr(user_or_email, "email", user_or_email)
+        return post(
+            self.client, "/en/auth/login", {"email": address, "password": password, **extra}
+        )
+
+    def logout(self):
+        return post(self.client, "/en/auth/logout")
+
+
+@pytest.fixture
+def auth(client):
+    return AuthActions(client)
+
+
+@pytest.fixture
+def outbox(app):
+    """The mail written so far, oldest first, as parsed messages."""
+
+    def read() -> list[email.message.EmailMessage]:
+        folder = Path(app.config["MAIL_OUTBOX"])
+        if not folder.exists():
+            return []
+        return [
+            email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+            for path in sorted(folder.glob("*.eml"))
+        ]
+
+    return read
+
+
+def link_in(message, pattern: str = r"https?://\S+") -> str:
+    return re.search(pattern, message.get_content()).group(0)

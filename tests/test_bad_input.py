@@ -1,0 +1,145 @@
+"""Bad input gets a clear, translated error and changes nothing; hostile text is escaped."""
+
+import pytest
+from conftest import post
+from sqlalchemy import func, select
+from test_auth import SIGNUP
+
+from meetingpoint.accounts.models import User
+from meetingpoint.extensions import db
+
+SCRIPT = '<script>alert("x")</script><b>bold</b>'
+ESCAPED = "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;&lt;b&gt;bold&lt;/b&gt;"
+
+
+def user_count():
+    return db.session.scalar(select(func.count()).select_from(User))
+
+
+@pytest.mark.parametrize(
+    "changes, message",
+    [
+        ({"email": ""}, "This field is required."),
+        ({"email": "not-an-email"}, "Please enter a valid email address."),
+        ({"email": "a" * 250 + "@example.org"}, "Please use at most 254 characters."),
+        ({"display_name": "   "}, "This field is required."),
+        ({"display_name": "x" * 81}, "Please use at most 80 characters."),
+        ({"organisation": "x" * 161}, "Please use at most 160 characters."),
+        ({"bio": "x" * 2001}, "Please use at most 2000 characters."),
+        ({"password": "short", "confirm": "short"}, "Use between 10 and 200 characters."),
+        ({"confirm": "something else entirely"}, "The passwords do not match."),
+        ({"country": "XX"}, "Not a valid choice"),
+        ({"country": ""}, "This field is required."),
+        ({"constituency": "aliens"}, "Not a valid choice"),
+        ({"languages": []}, "This field is required."),
+        ({"languages": ["klingon"]}, "not a valid choice"),
+        ({"time_zone": "Mars/Olympus_Mons"}, "Not a valid choice"),
+    ],
+)
+def test_bad_sign_up_is_refused(client, outbox, changes, message):
+    response = post(client, "/en/auth/register", {**SIGNUP, **changes})
+    assert response.status_code == 200
+    page = response.get_data(as_text=True).replace("&#39;", "'")
+    assert message in page
+    assert "Please correct the fields marked below." in page
+    assert user_count() == 0 and outbox() == []
+
+
+def test_errors_are_translated(client):
+    response = post(client, "/es/auth/register", {**SIGNUP, "email": "nope", "display_name": ""})
+    page = response.get_data(as_text=True)
+    assert "Introduzca una dirección de correo electrónico válida." in page
+    assert "Este campo es obligatorio." in page
+    assert "Corrija los campos marcados a continuación." in page
+
+
+def test_duplicate_email_is_refused(client, make_user):
+    make_user(email="taken@example.org")
+    response = post(client, "/en/auth/register", {**SIGNUP, "email": "TAKEN@example.org "})
+    assert "An account with this email already exists." in response.get_data(as_text=True)
+    assert user_count() == 1
+
+
+def test_typed_in_form_is_kept_after_an_error(client):
+    response = post(client, "/en/auth/register", {**SIGNUP, "confirm": "different passphrase"})
+    page = response.get_data(as_text=True)
+    assert 'value="Amina Diallo"' in page
+    assert "Inspectrice du travail." in page
+
+
+@pytest.mark.parametrize(
+    "url, data",
+    [
+        ("/en/auth/register", SIGNUP),
+        ("/en/auth/login", {"email": "a@example.org", "password": "whatever!!"}),
+        ("/en/auth/reset", {"email": "a@example.org"}),
+    ],
+)
+def test_missing_csrf_token_is_refused(client, outbox, url, data):
+    response = client.post(url, data=data)
+    assert response.status_code == 400
+    assert "This form has expired" in response.get_data(as_text=True)
+    assert user_count() == 0 and outbox() == []
+
+
+def test_missing_csrf_token_on_member_actions(client, auth, make_user, rooms):
+    user = make_user()
+    auth.login(user)
+    response = client.post("/fr/rooms/social-dialogue/join")
+    assert response.status_code == 400
+    assert "Ce formulaire a expiré" in response.get_data(as_text=True)
+    response = client.post(
+        "/en/account/delete", data={"password": "correct horse battery", "confirm": "y"}
+    )
+    assert response.status_code == 400
+    assert db.session.get(User, user.id).deleted_at is None
+
+
+def test_html_in_every_profile_field_is_shown_escaped(client, auth, make_user, rooms):
+    viewer = make_user()
+    response = post(
+        client,
+        "/en/auth/register",
+        {**SIGNUP, "display_name": SCRIPT[:80], "organisation": SCRIPT, "bio": SCRIPT},
+    )
+    assert response.status_code == 200
+    user = db.session.scalar(select(User).where(User.email == "amina.diallo@example.org"))
+    assert user.organisation == SCRIPT  # stored as written: nothing a user wrote is lost
+    user.email_verified_at = viewer.email_verified_at
+    db.session.commit()
+    db.session.add(
+        __import__("meetingpoint.rooms.models", fromlist=["RoomMembership"]).RoomMembership(
+            room_id=rooms["social-dialogue"].id, user_id=user.id
+        )
+    )
+    db.session.commit()
+    auth.login(viewer)
+    for url in [f"/en/people/{user.id}", "/en/people/", "/en/rooms/social-dialogue/"]:
+        page = client.get(url).get_data(as_text=True)
+        assert "<script>alert" not in page and "<b>bold" not in page
+        assert "&lt;script&gt;" in page
+
+
+def test_html_in_room_texts_is_shown_escaped(client, auth, make_user, rooms):
+    auth.login(make_user(role="admin"))
+    post(
+        client,
+        "/en/rooms/social-dialogue/edit",
+        {"slug": "social-dialogue", "position": "1", "name_en": SCRIPT, "description_en": SCRIPT},
+    )
+    for url in ["/en/rooms/social-dialogue/", "/en/rooms/", "/en/"]:
+        page = client.get(url).get_data(as_text=True)
+        assert "<script>alert" not in page and ESCAPED in page
+
+
+def test_html_in_search_is_shown_escaped(client, auth, make_user):
+    auth.login(make_user())
+    page = client.get("/en/people/?q=%3Cscript%3Ealert(1)%3C/script%3E").get_data(as_text=True)
+    assert "<script>alert(1)" not in page
+
+
+def test_oversized_search_is_ignored_not_an_error(client, auth, make_user):
+    auth.login(make_user(display_name="Findable Person"))
+    response = client.get("/en/people/?q=" + "x" * 5000)
+    assert response.status_code == 200
+    assert "Findable Person" in response.get_data(as_text=True)

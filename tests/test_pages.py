@@ -1,0 +1,83 @@
+"""Every page renders, in every language, for the visitor it is meant for."""
+
+import pytest
+
+from meetingpoint.i18n import LANGUAGES
+
+# The word for "Rooms" in the navigation proves the catalog for that language is in use.
+ROOMS_WORD = {"en": "Rooms", "es": "Salas", "fr": "Salons", "pt": "Salas"}
+
+PUBLIC_PAGES = [
+    "/{lang}/",
+    "/{lang}/about",
+    "/{lang}/rooms/",
+    "/{lang}/rooms/social-dialogue/",
+    "/{lang}/auth/register",
+    "/{lang}/auth/login",
+    "/{lang}/auth/reset",
+    "/{lang}/auth/verify",
+]
+MEMBER_PAGES = [
+    "/{lang}/",
+    "/{lang}/rooms/labour-migration/",
+    "/{lang}/people/",
+    "/{lang}/people/?country=GH&region=africa&constituency=workers&language=en",
+    "/{lang}/people/{user_id}",
+    "/{lang}/account/",
+    "/{lang}/account/password",
+    "/{lang}/account/privacy",
+]
+ADMIN_PAGES = ["/{lang}/rooms/new", "/{lang}/rooms/social-dialogue/edit"]
+
+
+def _check(response, lang):
+    assert response.status_code == 200, response.status_code
+    page = response.get_data(as_text=True)
+    assert f'<html lang="{lang}"' in page
+    assert f">{ROOMS_WORD[lang]}</a>" in page
+    # The switcher offers every language, each named in itself.
+    for native in LANGUAGES.values():
+        assert f">{native}</a>" in page
+    return page
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("path", PUBLIC_PAGES)
+def test_public_pages_render(client, rooms, lang, path):
+    _check(client.get(path.format(lang=lang)), lang)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("path", MEMBER_PAGES)
+def test_member_pages_render(client, auth, rooms, make_user, lang, path):
+    user = make_user(display_name="Grace Wanjiru", country="KE")
+    auth.login(user)
+    _check(client.get(path.format(lang=lang, user_id=user.id)), lang)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("path", ADMIN_PAGES)
+def test_admin_pages_render(client, auth, rooms, make_user, lang, path):
+    auth.login(make_user(role="admin"))
+    _check(client.get(path.format(lang=lang)), lang)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_error_pages_are_translated(client, lang):
+    response = client.get(f"/{lang}/rooms/no-such-room/")
+    assert response.status_code == 404
+    _check_lang = response.get_data(as_text=True)
+    assert f'<html lang="{lang}"' in _check_lang
+    assert f">{ROOMS_WORD[lang]}</a>" in _check_lang
+
+
+def test_pages_load_nothing_from_other_hosts(client, rooms):
+    response = client.get("/en/auth/register")
+    page = response.get_data(as_text=True)
+    assert "http://" not in page.replace("http://localhost", "")
+    assert "https://" not in page
+    assert "default-src 'self'" in response.headers["Content-Security-Policy"]
+
+
+def test_health_check(client):
+    assert client.get("/healthz").get_json() == {"status": "ok"}
