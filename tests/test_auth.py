@@ -145,14 +145,14 @@ def test_password_reset_through_the_outbox(client, make_user, outbox):
     response = post(client, "/en/auth/reset", {"email": user.email})
     assert "Check your email" in response.get_data(as_text=True)
     message = outbox()[0]
-    assert message["Subject"] == "Redefina a sua palavra-passe do Meeting Point"
+    assert message["Subject"] == "Redefina a sua senha do Meeting Point"
     path = link_in(message).split("localhost", 1)[1]
     assert client.get(path).status_code == 200
 
     response = post(
         client, path, {"password": "brand new password", "confirm": "brand new password"}
     )
-    assert response.headers["Location"] == "/en/auth/login"
+    assert response.headers["Location"] == "/pt/auth/login"  # the link speaks their language
     assert (
         post(client, "/en/auth/login", {"email": user.email, "password": PASSWORD}).status_code
         == 200
@@ -167,7 +167,7 @@ def test_password_reset_through_the_outbox(client, make_user, outbox):
     # The same link cannot be used twice.
     client.get("/en/")
     again = post(client, path, {"password": "third password!", "confirm": "third password!"})
-    assert again.headers["Location"] == "/en/auth/reset"
+    assert again.headers["Location"] == "/pt/auth/reset"
 
 
 def test_expired_reset_link_is_refused(client, make_user, outbox):

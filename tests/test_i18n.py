@@ -139,12 +139,10 @@ def test_catalogs_are_not_stale(tmp_path):
     pot = tmp_path / "messages.pot"
     subprocess.run(
         [
-            sys.executable,
-            "-m",
-            "babel.messages.frontend",
+            Path(sys.executable).parent / "pybabel",
+            "-q",
             "extract",
             "--no-location",
-            "-q",
             "-F",
             "babel.cfg",
             "-k",
@@ -165,7 +163,7 @@ def test_catalogs_are_not_stale(tmp_path):
             have = {
                 m.id if isinstance(m.id, str) else m.id[0]
                 for m in read_po(handle)
-                if m.id and not m.obsolete
+                if m.id
             }
         missing = wanted - have
         assert not missing, f"{lang} lacks {sorted(missing)[:5]}"
