@@ -68,7 +68,7 @@ format: $(VENV)/.installed
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-bench: db
+bench: setup
 	$(PY) bench/run.py
 
 clean:

@@ -160,11 +160,7 @@ def test_catalogs_are_not_stale(tmp_path):
         wanted = {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(handle) if m.id}
     for lang in TRANSLATED:
         with open(ROOT / "translations" / lang / "LC_MESSAGES" / "messages.po", "rb") as handle:
-            have = {
-                m.id if isinstance(m.id, str) else m.id[0]
-                for m in read_po(handle)
-                if m.id
-            }
+            have = {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(handle) if m.id}
         missing = wanted - have
         assert not missing, f"{lang} lacks {sorted(missing)[:5]}"
         assert not have - wanted, f"{lang} has strings no longer in the code"

@@ -1,5 +1,7 @@
 """Closed lists a profile chooses from: constituencies, spoken languages, time zones."""
 
+from functools import lru_cache
+
 import pytz
 from babel import Locale
 from flask_babel import lazy_gettext as _l
@@ -31,8 +33,13 @@ def language_name(code: str, language: str | None = None) -> str:
 
 
 def spoken_language_choices(language: str | None = None) -> list[tuple[str, str]]:
+    return list(_sorted_languages(language or current_language()))
+
+
+@lru_cache(maxsize=8)
+def _sorted_languages(language: str) -> tuple[tuple[str, str], ...]:
     pairs = [(code, language_name(code, language)) for code in SPOKEN_LANGUAGES]
-    return sorted(pairs, key=lambda pair: collation_key(pair[1]))
+    return tuple(sorted(pairs, key=lambda pair: collation_key(pair[1])))
 
 
 TIME_ZONES = tuple(pytz.common_timezones)
