@@ -36,7 +36,7 @@ $(VENDOR): node_modules/.package-lock.json
 	cp node_modules/socket.io-client/dist/socket.io.min.js $@
 
 translations/%/LC_MESSAGES/messages.mo: translations/%/LC_MESSAGES/messages.po $(VENV)/.installed
-	$(VENV)/bin/pybabel compile --use-fuzzy=false -d translations -l $* --statistics
+	$(VENV)/bin/pybabel compile -d translations -l $* --statistics
 
 db: setup
 	$(FLASK) db upgrade
