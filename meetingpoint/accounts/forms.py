@@ -55,13 +55,18 @@ class ProfileForm(FlaskForm):
         )
 
 
-class ChangePasswordForm(FlaskForm):
-    current_password = PasswordField(_l("Current password"), validators=[required()])
+class NewPasswordForm(FlaskForm):
+    """A new password typed twice (password change and reset)."""
+
     password = PasswordField(_l("New password"), validators=[required(), password_length()])
     confirm = PasswordField(
         _l("Repeat the new password"),
         validators=[required(), EqualTo("password", message=_l("The passwords do not match."))],
     )
+
+
+class ChangePasswordForm(NewPasswordForm):
+    current_password = PasswordField(_l("Current password"), validators=[required()])
 
 
 class DeleteAccountForm(FlaskForm):

@@ -32,21 +32,9 @@ class LoginForm(FlaskForm):
     remember = BooleanField(_l("Keep me signed in on this device"))
 
 
-class ResetRequestForm(FlaskForm):
-    email = EmailField(
-        _l("Email"), filters=[strip_text], validators=[required(), email_address(), max_length(254)]
-    )
+class EmailForm(FlaskForm):
+    """Just an address: to ask for a new confirmation link or a password reset."""
 
-
-class ResetPasswordForm(FlaskForm):
-    password = PasswordField(_l("New password"), validators=[required(), password_length()])
-    confirm = PasswordField(
-        _l("Repeat the new password"),
-        validators=[required(), EqualTo("password", message=_l("The passwords do not match."))],
-    )
-
-
-class ResendVerificationForm(FlaskForm):
     email = EmailField(
         _l("Email"), filters=[strip_text], validators=[required(), email_address(), max_length(254)]
     )

@@ -4,17 +4,16 @@ from flask import current_app, flash, redirect, render_template, request, url_fo
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
+from ..accounts.forms import NewPasswordForm
 from ..accounts.models import TOKEN_RESET_PASSWORD
 from ..extensions import limiter
 from ..i18n import current_language
 from ..security import safe_next
 from . import bp, services
 from .forms import (
+    EmailForm,
     LoginForm,
     RegisterForm,
-    ResendVerificationForm,
-    ResetPasswordForm,
-    ResetRequestForm,
 )
 from .tokens import TokenInvalid, peek_token
 
@@ -62,11 +61,16 @@ def verify(token):
 @bp.route("/verify", methods=["GET", "POST"])
 @limiter.limit("10 per hour", methods=["POST"], scope="resend")
 def resend_verification():
-    form = ResendVerificationForm()
+    form = EmailForm()
     if form.validate_on_submit():
         services.resend_verification(form.email.data)
         return render_template("auth/check_email.html", email=form.email.data)
-    return render_template("auth/resend_verification.html", form=form)
+    return render_template(
+        "auth/email_form.html",
+        form=form,
+        title=_("Confirm your email"),
+        intro=_("Enter the address you signed up with and we will send a new confirmation link."),
+    )
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -114,11 +118,16 @@ def logout():
 @bp.route("/reset", methods=["GET", "POST"])
 @limiter.limit("10 per hour", methods=["POST"], scope="reset")
 def reset_request():
-    form = ResetRequestForm()
+    form = EmailForm()
     if form.validate_on_submit():
         services.request_password_reset(form.email.data)
         return render_template("auth/check_email.html", email=form.email.data, reset=True)
-    return render_template("auth/reset_request.html", form=form)
+    return render_template(
+        "auth/email_form.html",
+        form=form,
+        title=_("Reset your password"),
+        intro=_("Enter your email and we will send you a link to choose a new password."),
+    )
 
 
 @bp.route("/reset/<token>", methods=["GET", "POST"])
@@ -128,7 +137,7 @@ def reset_password(token):
     except TokenInvalid:
         flash(_("This reset link is invalid, expired or already used. Ask for a new one."), "error")
         return redirect(url_for("auth.reset_request"))
-    form = ResetPasswordForm()
+    form = NewPasswordForm()
     if form.validate_on_submit():
         try:
             services.reset_password(token, form.password.data)

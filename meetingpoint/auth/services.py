@@ -3,6 +3,7 @@
 from flask import current_app, url_for
 from flask_babel import gettext as _
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..accounts.models import TOKEN_RESET_PASSWORD, TOKEN_VERIFY_EMAIL, User
@@ -27,17 +28,19 @@ def find_user_by_email(email: str) -> User | None:
 def register_user(email: str, password: str, profile: ProfileData) -> User:
     """Create an unverified account and mail its verification link."""
     email = normalise_email(email)
-    taken = db.session.scalar(select(func.count()).where(User.email == email))
-    if taken:
-        raise AccountError(_("An account with this email already exists. Try signing in."))
+    taken = _("An account with this email already exists. Try signing in.")
+    if db.session.scalar(select(func.count()).where(User.email == email)):
+        raise AccountError(taken)
     user = User(email=email)
     set_password(user, password)
     apply_profile(user, profile)
     db.session.add(user)
-    db.session.flush()
-    raw = issue_token(user, TOKEN_VERIFY_EMAIL, _token_hours("VERIFY_TOKEN_HOURS"))
-    db.session.commit()
-    _mail_verification(user, raw)
+    try:
+        db.session.flush()
+    except IntegrityError as error:  # the same address, signed up a moment ago
+        db.session.rollback()
+        raise AccountError(taken) from error
+    _issue_and_mail(user, TOKEN_VERIFY_EMAIL)
     return user
 
 
@@ -47,9 +50,7 @@ def resend_verification(email: str) -> None:
     if user is None or user.email_verified_at is not None or user.is_deleted:
         return
     revoke_tokens(user, TOKEN_VERIFY_EMAIL)
-    raw = issue_token(user, TOKEN_VERIFY_EMAIL, _token_hours("VERIFY_TOKEN_HOURS"))
-    db.session.commit()
-    _mail_verification(user, raw)
+    _issue_and_mail(user, TOKEN_VERIFY_EMAIL)
 
 
 def verify_email(raw_token: str) -> User:
@@ -90,15 +91,7 @@ def request_password_reset(email: str) -> None:
     user = find_user_by_email(email)
     if user is None or user.is_deleted:
         return
-    raw = issue_token(user, TOKEN_RESET_PASSWORD, _token_hours("RESET_TOKEN_HOURS"))
-    db.session.commit()
-    send_templated_mail(
-        user,
-        lambda: _("Reset your Meeting Point password"),
-        "email/reset_password.txt",
-        link=url_for("auth.reset_password", token=raw, lang_code=user.locale, _external=True),
-        hours=_token_hours("RESET_TOKEN_HOURS"),
-    )
+    _issue_and_mail(user, TOKEN_RESET_PASSWORD)
 
 
 def reset_password(raw_token: str, new_password: str) -> User:
@@ -114,15 +107,28 @@ def reset_password(raw_token: str, new_password: str) -> User:
     return user
 
 
-def _mail_verification(user: User, raw: str) -> None:
-    send_templated_mail(
-        user,
-        lambda: _("Confirm your email for Meeting Point"),
+# What each mailed link opens, its template, lifetime setting and subject (translated late).
+_MAILED_LINKS = {
+    TOKEN_VERIFY_EMAIL: (
+        "auth.verify",
         "email/verify_email.txt",
-        link=url_for("auth.verify", token=raw, lang_code=user.locale, _external=True),
-        hours=_token_hours("VERIFY_TOKEN_HOURS"),
-    )
+        "VERIFY_TOKEN_HOURS",
+        lambda: _("Confirm your email for Meeting Point"),
+    ),
+    TOKEN_RESET_PASSWORD: (
+        "auth.reset_password",
+        "email/reset_password.txt",
+        "RESET_TOKEN_HOURS",
+        lambda: _("Reset your Meeting Point password"),
+    ),
+}
 
 
-def _token_hours(key: str) -> int:
-    return int(current_app.config[key])
+def _issue_and_mail(user: User, purpose: str) -> None:
+    """Commit a fresh single-use token (with any pending change), then mail its link."""
+    endpoint, template, hours_setting, subject = _MAILED_LINKS[purpose]
+    hours = int(current_app.config[hours_setting])
+    raw = issue_token(user, purpose, hours)
+    db.session.commit()
+    link = url_for(endpoint, token=raw, lang_code=user.locale, _external=True)
+    send_templated_mail(user, subject, template, link=link, hours=hours)
