@@ -5,7 +5,7 @@ from flask_babel import format_date, format_datetime, format_number
 from flask_babel import gettext as _
 from flask_wtf.csrf import generate_csrf
 
-from .accounts.choices import CONSTITUENCIES, language_name
+from .accounts.choices import CONSTITUENCIES, ROLE_LABELS, language_name
 from .geography import REGION_OF, REGIONS, country_name
 
 
@@ -18,6 +18,10 @@ def person_name(user) -> str:
 
 def constituency_label(key: str | None) -> str:
     return str(CONSTITUENCIES.get(key, "")) if key else ""
+
+
+def role_label(role: str) -> str:
+    return str(ROLE_LABELS.get(role, role))
 
 
 def region_label(country: str | None) -> str:
@@ -44,6 +48,7 @@ def register_template_helpers(app) -> None:
         country_name=country_name,
         constituency_label=constituency_label,
         region_label=region_label,
+        role_label=role_label,
         language_name=language_name,
         switch_language_url=switch_language_url,
         format_date=format_date,

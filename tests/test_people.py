@@ -128,3 +128,36 @@ def test_people_to_meet_share_a_room_and_a_language_but_not_a_country(
 def test_people_to_meet_invites_joining_rooms_first(client, auth, make_user, rooms):
     auth.login(make_user())
     assert "Join a room or two below" in client.get("/en/").get_data(as_text=True)
+
+
+def test_admin_changes_a_role(client, auth, make_user):
+    admin = make_user(role="admin")
+    person = make_user(display_name="Future Moderator")
+    auth.login(admin)
+    page = client.get(f"/fr/people/{person.id}").get_data(as_text=True)
+    assert "Changer le rôle" in page
+    response = post(client, f"/en/people/{person.id}/role", {"role": "moderator"})
+    assert response.headers["Location"] == f"/en/people/{person.id}"
+    db.session.refresh(person)
+    assert person.is_moderator and not person.is_admin
+    assert "Modérateur" in client.get(f"/fr/people/{person.id}").get_data(as_text=True)
+
+
+def test_role_changes_are_refused_when_they_should_be(client, auth, make_user):
+    admin = make_user(role="admin")
+    member = make_user()
+    auth.login(admin)
+    page = post(client, f"/en/people/{admin.id}/role", {"role": "member"}, follow_redirects=True)
+    assert "You cannot change your own role." in page.get_data(as_text=True)
+    page = post(client, f"/en/people/{member.id}/role", {"role": "emperor"}, follow_redirects=True)
+    assert "Unknown role." in page.get_data(as_text=True)
+    db.session.refresh(admin)
+    db.session.refresh(member)
+    assert admin.is_admin and member.role == "member"
+
+    auth.logout()
+    auth.login(member)
+    assert "Change the role" not in client.get(f"/en/people/{admin.id}").get_data(as_text=True)
+    assert post(client, f"/en/people/{admin.id}/role", {"role": "member"}).status_code == 403
+    db.session.refresh(admin)
+    assert admin.is_admin

@@ -19,6 +19,12 @@ CONSTITUENCIES = {
     "other": _l("Other"),
 }
 
+ROLE_LABELS = {
+    "member": _l("Member"),
+    "moderator": _l("Moderator"),
+    "admin": _l("Administrator"),
+}
+
 # Languages people in SSTC commonly work in; names come from CLDR in the reader's language.
 SPOKEN_LANGUAGES = (
     "en es fr pt ar zh ru sw hi bn ur id ms th vi tl am ha yo ig zu xh so om rw mg wo ff "

@@ -3,12 +3,13 @@
 from dataclasses import dataclass
 
 from flask_babel import gettext as _
+from werkzeug.exceptions import Forbidden
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..database import utcnow
 from ..extensions import db
 from . import privacy
-from .models import AccountToken, User, UserLanguage
+from .models import ROLES, AccountToken, User, UserLanguage
 
 
 class AccountError(Exception):
@@ -108,3 +109,15 @@ def delete_account(user: User, password: str, remove_content: bool) -> None:
 
 def _iso(moment) -> str | None:
     return moment.isoformat() if moment else None
+
+
+def assign_role(actor: User, user: User, role: str) -> None:
+    """An admin gives `user` a role. Admins cannot change their own, so one always remains."""
+    if not actor.is_admin:
+        raise Forbidden
+    if role not in ROLES:
+        raise AccountError(_("Unknown role."))
+    if actor.id == user.id:
+        raise AccountError(_("You cannot change your own role."))
+    user.role = role
+    db.session.commit()

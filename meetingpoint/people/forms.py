@@ -4,7 +4,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import SearchField, SelectField
 
-from ..accounts.choices import CONSTITUENCIES, spoken_language_choices
+from ..accounts.choices import CONSTITUENCIES, ROLE_LABELS, spoken_language_choices
 from ..forms import choices, max_length, strip_text
 from ..geography import REGIONS, country_choices
 from .services import DirectoryFilter
@@ -45,3 +45,9 @@ class DirectoryForm(FlaskForm):
             language=valid(self.language),
             room=valid(self.room),
         )
+
+
+class RoleForm(FlaskForm):
+    """An admin's choice of role for a participant."""
+
+    role = SelectField(_l("Role"), choices=choices(ROLE_LABELS.items()))

@@ -1,13 +1,15 @@
 """Thin views for the people directory and profile pages."""
 
-from flask import current_app, render_template, request
-from flask_login import login_required
+from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
 
+from ..accounts.services import AccountError, assign_role
 from ..extensions import db
 from ..i18n import current_language
 from ..rooms.services import rooms_with_member_counts
 from . import bp, services
-from .forms import DirectoryForm
+from .forms import DirectoryForm, RoleForm
 
 
 @bp.route("/")
@@ -30,4 +32,22 @@ def index():
 def show(user_id):
     person = services.access_person(user_id)
     rooms = services.rooms_of(person)
-    return render_template("people/show.html", person=person, rooms=rooms)
+    role_form = RoleForm(role=person.role) if current_user.is_admin else None
+    return render_template("people/show.html", person=person, rooms=rooms, role_form=role_form)
+
+
+@bp.route("/<int:user_id>/role", methods=["POST"])
+@login_required
+def change_role(user_id):
+    person = services.access_person(user_id)
+    form = RoleForm()
+    if form.validate_on_submit():
+        try:
+            assign_role(current_user, person, form.role.data)
+        except AccountError as error:
+            flash(str(error), "error")
+        else:
+            flash(_("The role is changed."), "success")
+    else:
+        flash(_("Unknown role."), "error")
+    return redirect(url_for("people.show", user_id=person.id))
