@@ -142,4 +142,6 @@ def test_oversized_search_is_ignored_not_an_error(client, auth, make_user):
     auth.login(make_user(display_name="Findable Person"))
     response = client.get("/en/people/?q=" + "x" * 5000)
     assert response.status_code == 200
-    assert "Findable Person" in response.get_data(as_text=True)
+    page = response.get_data(as_text=True)
+    assert "Findable Person" in page
+    assert "Please use at most 100 characters." in page

@@ -31,19 +31,21 @@ class DirectoryForm(FlaskForm):
         self.room.choices = choices(anything + list(room_choices))
 
     def to_filter(self) -> DirectoryFilter:
-        """The filters as given; a value not among the choices is dropped, not trusted."""
-        self.validate()
+        """The filters as given. A value not among the choices is dropped, not trusted, and
+        not reported either: an absent filter simply means "any"."""
 
-        def valid(field):
-            return field.data if field.data and not field.errors else ""
+        def chosen(field) -> str:
+            return field.data if field.data in {c.value for c in field.choices} else ""
 
+        # Only the free-text field can be wrong in a way worth telling (too long).
+        query = (self.q.data or "") if self.q.validate(self) else ""
         return DirectoryFilter(
-            query=valid(self.q),
-            country=valid(self.country),
-            region=valid(self.region),
-            constituency=valid(self.constituency),
-            language=valid(self.language),
-            room=valid(self.room),
+            query=query,
+            country=chosen(self.country),
+            region=chosen(self.region),
+            constituency=chosen(self.constituency),
+            language=chosen(self.language),
+            room=chosen(self.room),
         )
 
 
