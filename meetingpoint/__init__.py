@@ -1,5 +1,9 @@
 """Meeting Point: a multilingual virtual community for South-South cooperation on decent work."""
 
+import os
+import secrets
+from pathlib import Path
+
 from flask import Flask
 
 from .config import Config
@@ -25,6 +29,20 @@ def configure_settings(app: Flask, config) -> None:
     elif config is not None:
         app.config.from_object(config)
     app.instance_path = str(app.config["INSTANCE_PATH"])
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = _instance_secret(Path(app.instance_path))
+
+
+def _instance_secret(instance: Path) -> str:
+    """A random key made on first start and kept, so no deployment runs on a known key
+    and sessions survive restarts. Several processes must share it (or set the variable)."""
+    path = instance / "secret_key"
+    if not path.exists():
+        instance.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            handle.write(secrets.token_hex(32))
+    return path.read_text().strip()
 
 
 def configure_extensions(app: Flask) -> None:

@@ -13,7 +13,8 @@ def _env(name: str, default: str | None = None) -> str | None:
 class Config:
     """Defaults for `make run`: one process, SQLite under instance/, mail to the outbox."""
 
-    SECRET_KEY = _env("SECRET_KEY", "dev-only-change-me")
+    # Unset: a random key is made once and kept in instance/secret_key (see create_app).
+    SECRET_KEY = _env("SECRET_KEY")
     INSTANCE_PATH = Path(_env("INSTANCE_PATH", str(PROJECT_ROOT / "instance")))
     SQLALCHEMY_DATABASE_URI = _env(
         "DATABASE_URL", f"sqlite:///{PROJECT_ROOT / 'instance' / 'meetingpoint.db'}"

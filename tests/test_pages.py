@@ -1,6 +1,7 @@
 """Every page renders, in every language, for the visitor it is meant for."""
 
 import pytest
+from conftest import post
 
 from meetingpoint.i18n import LANGUAGES
 
@@ -81,3 +82,17 @@ def test_pages_load_nothing_from_other_hosts(client, rooms):
 
 def test_health_check(client):
     assert client.get("/healthz").get_json() == {"status": "ok"}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_token_and_confirmation_pages_render(client, make_user, lang):
+    from meetingpoint.accounts.models import TOKEN_RESET_PASSWORD
+    from meetingpoint.auth.tokens import issue_token
+    from meetingpoint.extensions import db
+
+    raw = issue_token(make_user(), TOKEN_RESET_PASSWORD, hours=1)
+    db.session.commit()
+    page = _check(client.get(f"/{lang}/auth/reset/{raw}"), lang)
+    assert 'type="password"' in page
+    response = post(client, f"/{lang}/auth/reset", {"email": "someone@example.org"})
+    _check(response, lang)
