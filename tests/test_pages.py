@@ -96,3 +96,47 @@ def test_token_and_confirmation_pages_render(client, make_user, lang):
     assert 'type="password"' in page
     response = post(client, f"/{lang}/auth/reset", {"email": "someone@example.org"})
     _check(response, lang)
+
+
+@pytest.fixture
+def discussion(make_user, rooms):
+    """A topic with a reply, written by a member of the social dialogue room."""
+    from meetingpoint.extensions import db
+    from meetingpoint.forums import services as forums
+    from meetingpoint.forums.access import opening_post
+    from meetingpoint.rooms.models import RoomMembership
+
+    author = make_user(display_name="Forum Author")
+    db.session.add(RoomMembership(room_id=rooms["social-dialogue"].id, user_id=author.id))
+    db.session.commit()
+    topic = forums.create_topic(
+        author,
+        rooms["social-dialogue"],
+        "Councils",
+        forums.PostDraft("Opening *post*", "en"),
+        "tripartism",
+    )
+    opening = opening_post(topic)
+    forums.reply(author, topic, opening, forums.PostDraft("A reply", "en"))
+    return author, topic, opening
+
+
+FORUM_PAGES = [
+    "/{lang}/rooms/social-dialogue/",
+    "/{lang}/rooms/social-dialogue/topics/{topic}",
+    "/{lang}/rooms/social-dialogue/topics/{topic}?view=flat",
+    "/{lang}/rooms/social-dialogue/topics/new",
+    "/{lang}/posts/{post}/reply",
+    "/{lang}/posts/{post}/reply?quote=1",
+    "/{lang}/posts/{post}/edit",
+    "/{lang}/posts/{post}/history",
+]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("path", FORUM_PAGES)
+def test_forum_pages_render(client, auth, discussion, lang, path):
+    author, topic, opening = discussion
+    auth.login(author)
+    page = _check(client.get(path.format(lang=lang, topic=topic.id, post=opening.id)), lang)
+    assert "Forum Author" in page or "topics/new" in path

@@ -8,6 +8,7 @@ from ..i18n import current_language
 from ..security import admin_required
 from . import bp, services
 from .forms import RoomForm
+from .sections import sections_for
 
 MEMBERS_SHOWN = 48
 
@@ -32,6 +33,7 @@ def show(slug):
         members=members,
         member_count=total,
         is_member=services.is_member(current_user, room),
+        sections=sections_for(room, current_user),
     )
 
 

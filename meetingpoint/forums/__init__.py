@@ -1,0 +1,7 @@
+"""Threaded forums: topics in each room, with replies nested to any depth."""
+
+from flask import Blueprint
+
+bp = Blueprint("forums", __name__, url_prefix="/<lang:lang_code>")
+
+from . import routes  # noqa: E402,F401

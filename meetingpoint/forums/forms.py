@@ -1,0 +1,56 @@
+"""Forms for opening a topic, replying and editing; each can preview without JavaScript."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import SelectField, StringField, SubmitField, TextAreaField
+
+from ..accounts.choices import spoken_language_choices
+from ..forms import choices, max_length, required, strip_text
+from ..i18n import current_language
+from .services import BODY_MAX, TITLE_MAX, PostDraft
+
+
+class PostForm(FlaskForm):
+    body = TextAreaField(
+        _l("Message"),
+        filters=[strip_text],
+        validators=[required(), max_length(BODY_MAX)],
+        description=_l("Markdown works: **bold**, *italic*, [link](https://...), > quote."),
+    )
+    language = SelectField(_l("Written in"))
+    preview = SubmitField(_l("Preview"))
+    submit = SubmitField(_l("Post"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.language.choices = choices(spoken_language_choices())
+        if not self.language.data:
+            self.language.data = current_language()
+
+    @property
+    def wants_preview(self) -> bool:
+        return bool(self.preview.data)
+
+    def draft(self) -> PostDraft:
+        return PostDraft(body=self.body.data or "", language=self.language.data)
+
+
+class TopicForm(PostForm):
+    title = StringField(
+        _l("Title"), filters=[strip_text], validators=[required(), max_length(TITLE_MAX)]
+    )
+    tags = StringField(
+        _l("Tags"),
+        filters=[strip_text],
+        validators=[max_length(200)],
+        description=_l("Optional, separated by commas: e.g. informal-economy, youth"),
+    )
+
+
+class EditForm(FlaskForm):
+    title = StringField(_l("Title"), filters=[strip_text], validators=[max_length(TITLE_MAX)])
+    body = TextAreaField(
+        _l("Message"), filters=[strip_text], validators=[required(), max_length(BODY_MAX)]
+    )
+    preview = SubmitField(_l("Preview"))
+    submit = SubmitField(_l("Save"))

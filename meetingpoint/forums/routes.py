@@ -1,0 +1,155 @@
+"""Thin views for topics: open, read (tree or flat), reply, quote, edit, delete, history."""
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from ..rooms.services import access_room
+from ..templating import person_name
+from . import bp, sections, services  # noqa: F401  (sections registers the room section)
+from .access import ForumError, access_post, access_topic, can_edit, check_can_reply
+from .forms import EditForm, PostForm, TopicForm
+from .rendering import render_markdown
+from .tree import MAX_VISIBLE_DEPTH, build_tree
+
+
+def topic_url(post, **kwargs) -> str:
+    topic = post.topic
+    return url_for("forums.topic", slug=topic.room.slug, topic_id=topic.id, **kwargs)
+
+
+@bp.route("/rooms/<slug>/topics/new", methods=["GET", "POST"])
+@login_required
+def new_topic(slug):
+    room = access_room(slug)
+    form = TopicForm()
+    preview = None
+    if form.validate_on_submit():
+        if form.wants_preview:
+            preview = render_markdown(form.body.data)
+        else:
+            try:
+                topic = services.create_topic(
+                    current_user, room, form.title.data, form.draft(), form.tags.data
+                )
+            except ForumError as error:
+                flash(str(error), "error")
+            else:
+                return redirect(url_for("forums.topic", slug=room.slug, topic_id=topic.id))
+    return render_template("forums/new_topic.html", room=room, form=form, preview=preview)
+
+
+@bp.route("/rooms/<slug>/topics/<int:topic_id>")
+def topic(slug, topic_id):
+    room = access_room(slug)
+    topic = access_topic(room, topic_id)
+    flat = request.args.get("view") == "flat"
+    root = None
+    if request.args.get("from", type=int):
+        root = access_post(request.args.get("from", type=int))
+        if root.topic_id != topic.id:
+            abort(404)
+    if flat:
+        posts, tree = services.chronological(topic), []
+    else:
+        posts = services.thread(topic, root)
+        tree = build_tree(posts)
+    return render_template(
+        "forums/topic.html",
+        room=room,
+        topic=topic,
+        posts=posts,
+        tree=tree,
+        flat=flat,
+        root=root,
+        can_edit=can_edit,
+        by_id={post.id: post for post in posts},
+    )
+
+
+@bp.route("/posts/<int:post_id>")
+def permalink(post_id):
+    """A post's stable address: opens its topic at the post, in a sub-thread if deep."""
+    post = access_post(post_id)
+    if post.depth <= MAX_VISIBLE_DEPTH:
+        return redirect(topic_url(post, _anchor=f"post-{post.id}"))
+    ancestor_depth = post.depth - MAX_VISIBLE_DEPTH + 1
+    ancestor_id = int(post.path[ancestor_depth * 10 : (ancestor_depth + 1) * 10])
+    return redirect(topic_url(post, _anchor=f"post-{post.id}", **{"from": ancestor_id}))
+
+
+@bp.route("/posts/<int:post_id>/reply", methods=["GET", "POST"])
+@login_required
+def reply(post_id):
+    parent = access_post(post_id)
+    topic = parent.topic
+    form = PostForm()
+    if request.method == "GET" and request.args.get("quote"):
+        form.body.data = quote_of(parent)
+    preview = None
+    if form.validate_on_submit():
+        if form.wants_preview:
+            preview = render_markdown(form.body.data)
+        else:
+            try:
+                post = services.reply(current_user, topic, parent, form.draft())
+            except ForumError as error:
+                flash(str(error), "error")
+            else:
+                return redirect(url_for("forums.permalink", post_id=post.id))
+    try:
+        check_can_reply(current_user, topic)
+        refusal = None
+    except ForumError as error:
+        refusal = str(error)
+    return render_template(
+        "forums/reply.html", topic=topic, parent=parent, form=form, preview=preview, refusal=refusal
+    )
+
+
+@bp.route("/posts/<int:post_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit(post_id):
+    post = access_post(post_id)
+    if not can_edit(current_user, post):
+        abort(403)
+    form = EditForm(
+        obj=post, body=post.body_source, title=post.topic.title if post.is_opening else None
+    )
+    preview = None
+    if form.validate_on_submit():
+        if form.preview.data:
+            preview = render_markdown(form.body.data)
+        else:
+            try:
+                services.edit_post(
+                    current_user, post, form.body.data, form.title.data if post.is_opening else None
+                )
+            except ForumError as error:
+                flash(str(error), "error")
+            else:
+                flash(_("Your changes are saved."), "success")
+                return redirect(url_for("forums.permalink", post_id=post.id))
+    return render_template("forums/edit.html", post=post, form=form, preview=preview)
+
+
+@bp.route("/posts/<int:post_id>/delete", methods=["POST"])
+@login_required
+def delete(post_id):
+    post = access_post(post_id)
+    services.delete_post(current_user, post)
+    flash(_("The post is deleted. Replies to it stay in place."), "success")
+    return redirect(url_for("forums.permalink", post_id=post.id))
+
+
+@bp.route("/posts/<int:post_id>/history")
+def history(post_id):
+    post = access_post(post_id)
+    if post.is_deleted and not (current_user.is_authenticated and current_user.is_moderator):
+        abort(404)  # a withdrawn post's words are not kept on show
+    return render_template("forums/history.html", post=post, revisions=services.revisions(post))
+
+
+def quote_of(post) -> str:
+    quoted = "\n".join("> " + line for line in post.body_source.splitlines())
+    return _("%(name)s wrote:", name=person_name(post.author)) + "\n" + quoted + "\n\n"

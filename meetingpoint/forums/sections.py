@@ -1,0 +1,25 @@
+"""The forum's section on a room's page: its topics, pinned first, then most recent."""
+
+from flask import request
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+
+from ..extensions import db
+from ..rooms.sections import RoomSection, room_section
+from .models import Topic
+
+TOPICS_PER_PAGE = 20
+
+
+@room_section(order=10)
+def forum_section(room, user) -> RoomSection:
+    query = (
+        select(Topic)
+        .options(joinedload(Topic.author))
+        .where(Topic.room_id == room.id)
+        .order_by(Topic.pinned_at.is_(None), Topic.pinned_at.desc(), Topic.last_posted_at.desc())
+    )
+    page = db.paginate(
+        query, page=request.args.get("page", 1, type=int), per_page=TOPICS_PER_PAGE, error_out=False
+    )
+    return RoomSection("forums/_room_topics.html", {"page": page})
