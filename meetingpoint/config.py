@@ -58,6 +58,11 @@ class Config:
     RESET_TOKEN_HOURS = 2
     PEOPLE_PER_PAGE = 24
 
+    # Forums: per-person pace, and how many first posts of a new account wait for approval.
+    FORUM_TOPICS_PER_HOUR = int(_env("FORUM_TOPICS_PER_HOUR", "5"))
+    FORUM_REPLIES_PER_HOUR = int(_env("FORUM_REPLIES_PER_HOUR", "60"))
+    FORUM_HOLD_FIRST_POSTS = int(_env("FORUM_HOLD_FIRST_POSTS", "0"))
+
 
 class TestingConfig(Config):
     """Tests: a database chosen by the fixture, mail always to a temporary outbox."""

@@ -16,6 +16,7 @@ from meetingpoint.accounts.models import User, UserLanguage
 from meetingpoint.config import TestingConfig
 from meetingpoint.database import utcnow
 from meetingpoint.extensions import db, limiter
+from meetingpoint.rooms.models import RoomMembership
 
 POSTGRES_URL = os.environ.get(
     "MEETINGPOINT_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -197,3 +198,16 @@ def outbox(app):
 
 def link_in(message, pattern: str = r"https?://\S+") -> str:
     return re.search(pattern, message.get_content()).group(0)
+
+
+@pytest.fixture
+def member(make_user, rooms):
+    """A signed-up participant who belongs to the social dialogue room."""
+
+    def make(**fields):
+        user = make_user(**fields)
+        db.session.add(RoomMembership(room_id=rooms["social-dialogue"].id, user_id=user.id))
+        db.session.commit()
+        return user
+
+    return make

@@ -8,22 +8,8 @@ from sqlalchemy import event, func, select
 
 from meetingpoint.extensions import db
 from meetingpoint.forums.models import Post, PostRevision, Topic
-from meetingpoint.rooms.models import RoomMembership
 
 ROOM = "social-dialogue"
-
-
-@pytest.fixture
-def member(make_user, rooms):
-    """A signed-up participant who belongs to the social dialogue room."""
-
-    def make(**fields):
-        user = make_user(**fields)
-        db.session.add(RoomMembership(room_id=rooms[ROOM].id, user_id=user.id))
-        db.session.commit()
-        return user
-
-    return make
 
 
 def open_topic(client, title="Tripartite councils", body="How do yours work?", **extra):

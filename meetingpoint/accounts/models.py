@@ -33,6 +33,8 @@ class User(UserMixin, db.Model):
     role: Mapped[str] = mapped_column(String(12), default=ROLE_MEMBER)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    # A suspended participant reads but cannot write until this moment.
+    suspended_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     languages: Mapped[list["UserLanguage"]] = relationship(
         back_populates="user", cascade="all, delete-orphan", lazy="selectin"
@@ -48,6 +50,10 @@ class User(UserMixin, db.Model):
     @property
     def is_deleted(self) -> bool:
         return self.deleted_at is not None
+
+    @property
+    def is_suspended(self) -> bool:
+        return self.suspended_until is not None and self.suspended_until > utcnow()
 
     @property
     def is_admin(self) -> bool:

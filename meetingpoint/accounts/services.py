@@ -1,6 +1,7 @@
 """The one path for each change to a participant's profile, password and personal data."""
 
 from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
 
 from flask_babel import gettext as _
 from werkzeug.exceptions import Forbidden
@@ -120,4 +121,25 @@ def assign_role(actor: User, user: User, role: str) -> None:
     if actor.id == user.id:
         raise AccountError(_("You cannot change your own role."))
     user.role = role
+    db.session.commit()
+
+
+def suspend(actor: User, user: User, until: date | None) -> None:
+    """Stop `user` from writing until the start of `until` (UTC); None lifts a suspension.
+
+    Moderators suspend members; only admins suspend moderators; nobody suspends themselves.
+    """
+    if not actor.is_moderator:
+        raise Forbidden
+    if actor.id == user.id:
+        raise AccountError(_("You cannot suspend yourself."))
+    if user.is_moderator and not actor.is_admin:
+        raise Forbidden
+    if until is None:
+        user.suspended_until = None
+    else:
+        moment = datetime.combine(until, time.min, tzinfo=UTC)
+        if moment <= utcnow():
+            raise AccountError(_("Choose a date in the future."))
+        user.suspended_until = moment
     db.session.commit()

@@ -1,5 +1,6 @@
 """Fetching forum objects together with the permission check: views never query directly."""
 
+from flask_babel import format_datetime
 from flask_babel import gettext as _
 from sqlalchemy import select
 from werkzeug.exceptions import Forbidden, NotFound
@@ -14,19 +15,31 @@ class ForumError(Exception):
     """A forum change refused for a reason the person can act on; str() is translated."""
 
 
-def access_topic(room: Room, topic_id: int) -> Topic:
-    """The topic `topic_id` of `room`: anyone may read. A topic of another room is not found."""
+def access_topic(room: Room, topic_id: int, viewer) -> Topic:
+    """The topic `topic_id` of `room`: anyone may read, except a topic still held for
+    approval. A topic of another room is not found."""
     topic = db.session.get(Topic, topic_id)
     if topic is None or topic.room_id != room.id:
+        raise NotFound
+    if topic.held_at is not None and not _is_author_or_moderator(viewer, topic.author_id):
         raise NotFound
     return topic
 
 
-def access_post(post_id: int) -> Post:
+def access_post(post_id: int, viewer) -> Post:
+    """A post `viewer` may know of: held posts exist only for their author and moderators."""
     post = db.session.get(Post, post_id)
     if post is None:
         raise NotFound
+    if post.is_held and not _is_author_or_moderator(viewer, post.author_id):
+        raise NotFound
     return post
+
+
+def _is_author_or_moderator(viewer, author_id) -> bool:
+    if not viewer.is_authenticated:
+        return False
+    return viewer.is_moderator or viewer.id == author_id
 
 
 def opening_post(topic: Topic) -> Post:
@@ -39,6 +52,13 @@ def check_can_post(user, room: Room) -> None:
     """Raise ForumError unless `user` may write in `room`: members of open rooms only."""
     if not user.is_authenticated:
         raise Forbidden
+    if user.is_suspended:
+        raise ForumError(
+            _(
+                "Your account is suspended until %(date)s.",
+                date=format_datetime(user.suspended_until, "medium"),
+            )
+        )
     if room.is_archived:
         raise ForumError(_("This room is archived: it can be read but not joined."))
     if not is_member(user, room):
@@ -47,12 +67,34 @@ def check_can_post(user, room: Room) -> None:
 
 def check_can_reply(user, topic: Topic) -> None:
     check_can_post(user, topic.room)
-    if topic.is_locked and not user.is_moderator:
+    if user.is_moderator:
+        return
+    if topic.is_locked:
         raise ForumError(_("This topic is locked: no new replies."))
+    if topic.is_closed:
+        raise ForumError(_("This topic is closed: no new replies."))
 
 
 def can_edit(user, post: Post) -> bool:
-    """Authors edit and delete their own posts; moderators anyone's."""
+    """Authors edit and delete their own posts while the topic is not locked; moderators
+    anyone's, always."""
     if not user.is_authenticated or post.is_deleted:
         return False
-    return user.is_moderator or (post.author_id == user.id)
+    if user.is_moderator:
+        return True
+    return post.author_id == user.id and not post.topic.is_locked and not user.is_suspended
+
+
+def can_read(user, post: Post) -> bool:
+    """A held post is seen by its author and moderators only; a hidden one by moderators."""
+    moderator = user.is_authenticated and user.is_moderator
+    if post.is_hidden:
+        return moderator
+    if post.is_held:
+        return moderator or (user.is_authenticated and post.author_id == user.id)
+    return True
+
+
+def require_moderator(user) -> None:
+    if not (user.is_authenticated and user.is_moderator):
+        raise Forbidden

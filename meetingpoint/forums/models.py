@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, Integer, String, Text
+from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..accounts.models import User
@@ -33,7 +33,11 @@ class Topic(db.Model):
     last_posted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     reply_count: Mapped[int] = mapped_column(Integer, default=0)
     pinned_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Locked: frozen, no replies or edits. Closed: the discussion is over, no new replies.
     locked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Its opening post awaits approval: listed only for the author and moderators.
+    held_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     room: Mapped[Room] = relationship()
     author: Mapped[User | None] = relationship()
@@ -47,6 +51,14 @@ class Topic(db.Model):
     @property
     def is_locked(self) -> bool:
         return self.locked_at is not None
+
+    @property
+    def is_closed(self) -> bool:
+        return self.closed_at is not None
+
+    @property
+    def accepts_replies(self) -> bool:
+        return not (self.is_locked or self.is_closed)
 
     @property
     def tag_names(self) -> list[str]:
@@ -83,6 +95,10 @@ class Post(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     edited_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Hidden by a moderator: readers see a placeholder, moderators the text.
+    hidden_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Held for approval (a new account's first posts): only its author and moderators see it.
+    held_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
 
     topic: Mapped[Topic] = relationship()
     author: Mapped[User | None] = relationship()
@@ -94,6 +110,14 @@ class Post(db.Model):
     @property
     def is_opening(self) -> bool:
         return self.parent_id is None
+
+    @property
+    def is_hidden(self) -> bool:
+        return self.hidden_at is not None
+
+    @property
+    def is_held(self) -> bool:
+        return self.held_at is not None
 
 
 class PostRevision(db.Model):
@@ -109,3 +133,21 @@ class PostRevision(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     editor: Mapped[User | None] = relationship()
+
+
+class PostReport(db.Model):
+    """A member's flag on a post, waiting in the moderators' queue until resolved."""
+
+    __tablename__ = "post_reports"
+    __table_args__ = (UniqueConstraint("post_id", "reporter_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"), index=True)
+    reporter_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    resolved_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+    post: Mapped[Post] = relationship()
+    reporter: Mapped[User | None] = relationship(foreign_keys=[reporter_id])

@@ -4,10 +4,16 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from ..rooms.services import access_room
+from ..rooms.services import access_room, rooms_with_member_counts
 from ..templating import person_name
 from . import bp, sections, services  # noqa: F401  (sections registers the room section)
-from .access import ForumError, access_post, access_topic, can_edit, check_can_reply
+from .access import (
+    ForumError,
+    access_post,
+    access_topic,
+    can_edit,
+    check_can_reply,
+)
 from .forms import EditForm, PostForm, TopicForm
 from .rendering import render_markdown
 from .tree import MAX_VISIBLE_DEPTH, build_tree
@@ -42,27 +48,30 @@ def new_topic(slug):
 @bp.route("/rooms/<slug>/topics/<int:topic_id>")
 def topic(slug, topic_id):
     room = access_room(slug)
-    topic = access_topic(room, topic_id)
+    topic = access_topic(room, topic_id, current_user)
     flat = request.args.get("view") == "flat"
     root = None
     if request.args.get("from", type=int):
-        root = access_post(request.args.get("from", type=int))
+        root = access_post(request.args.get("from", type=int), current_user)
         if root.topic_id != topic.id:
             abort(404)
     if flat:
-        posts, tree = services.chronological(topic), []
+        posts, tree = services.chronological(topic, current_user), []
     else:
-        posts = services.thread(topic, root)
+        posts = services.thread(topic, current_user, root)
         tree = build_tree(posts)
+    moderator = current_user.is_authenticated and current_user.is_moderator
     return render_template(
         "forums/topic.html",
+        move_targets=[r for r, _n in rooms_with_member_counts() if r.id != room.id]
+        if moderator
+        else [],
         room=room,
         topic=topic,
         posts=posts,
         tree=tree,
         flat=flat,
         root=root,
-        can_edit=can_edit,
         by_id={post.id: post for post in posts},
     )
 
@@ -70,7 +79,7 @@ def topic(slug, topic_id):
 @bp.route("/posts/<int:post_id>")
 def permalink(post_id):
     """A post's stable address: opens its topic at the post, in a sub-thread if deep."""
-    post = access_post(post_id)
+    post = access_post(post_id, current_user)
     if post.depth <= MAX_VISIBLE_DEPTH:
         return redirect(topic_url(post, _anchor=f"post-{post.id}"))
     ancestor_depth = post.depth - MAX_VISIBLE_DEPTH + 1
@@ -81,7 +90,7 @@ def permalink(post_id):
 @bp.route("/posts/<int:post_id>/reply", methods=["GET", "POST"])
 @login_required
 def reply(post_id):
-    parent = access_post(post_id)
+    parent = access_post(post_id, current_user)
     topic = parent.topic
     form = PostForm()
     if request.method == "GET" and request.args.get("quote"):
@@ -110,7 +119,7 @@ def reply(post_id):
 @bp.route("/posts/<int:post_id>/edit", methods=["GET", "POST"])
 @login_required
 def edit(post_id):
-    post = access_post(post_id)
+    post = access_post(post_id, current_user)
     if not can_edit(current_user, post):
         abort(403)
     form = EditForm(
@@ -136,7 +145,7 @@ def edit(post_id):
 @bp.route("/posts/<int:post_id>/delete", methods=["POST"])
 @login_required
 def delete(post_id):
-    post = access_post(post_id)
+    post = access_post(post_id, current_user)
     services.delete_post(current_user, post)
     flash(_("The post is deleted. Replies to it stay in place."), "success")
     return redirect(url_for("forums.permalink", post_id=post.id))
@@ -144,7 +153,7 @@ def delete(post_id):
 
 @bp.route("/posts/<int:post_id>/history")
 def history(post_id):
-    post = access_post(post_id)
+    post = access_post(post_id, current_user)
     if post.is_deleted and not (current_user.is_authenticated and current_user.is_moderator):
         abort(404)  # a withdrawn post's words are not kept on show
     return render_template("forums/history.html", post=post, revisions=services.revisions(post))

@@ -1,7 +1,7 @@
 """The forum's section on a room's page: its topics, pinned first, then most recent."""
 
 from flask import request
-from sqlalchemy import select
+from sqlalchemy import false, or_, select
 from sqlalchemy.orm import joinedload
 
 from ..extensions import db
@@ -19,6 +19,9 @@ def forum_section(room, user) -> RoomSection:
         .where(Topic.room_id == room.id)
         .order_by(Topic.pinned_at.is_(None), Topic.pinned_at.desc(), Topic.last_posted_at.desc())
     )
+    if not (user.is_authenticated and user.is_moderator):
+        mine = Topic.author_id == user.id if user.is_authenticated else false()
+        query = query.where(or_(Topic.held_at.is_(None), mine))
     page = db.paginate(
         query, page=request.args.get("page", 1, type=int), per_page=TOPICS_PER_PAGE, error_out=False
     )

@@ -2,9 +2,11 @@
 
 import re
 from dataclasses import dataclass
+from datetime import timedelta
 
+from flask import current_app
 from flask_babel import gettext as _
-from sqlalchemy import select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import joinedload
 from werkzeug.exceptions import Forbidden
 
@@ -65,12 +67,14 @@ def _check_title(title: str) -> str:
 
 
 def create_topic(user, room: Room, title: str, draft: PostDraft, tags: str = "") -> Topic:
-    """Open a topic in `room` with its first post."""
+    """Open a topic in `room` with its first post (held for approval if the author is new)."""
     check_can_post(user, room)
     title = _check_title(title)
     body = _check_body(draft.body)
     tag_names = parse_tags(tags)
+    _check_pace(user, opening=True)
     now = utcnow()
+    held = now if _must_hold(user) else None
     topic = Topic(
         room_id=room.id,
         author_id=user.id,
@@ -78,11 +82,12 @@ def create_topic(user, room: Room, title: str, draft: PostDraft, tags: str = "")
         language=draft.language,
         created_at=now,
         last_posted_at=now,
+        held_at=held,
         tags=[TopicTag(name=name) for name in tag_names],
     )
     db.session.add(topic)
     db.session.flush()
-    _add_post(topic, None, user, body, draft.language, now)
+    _add_post(topic, None, user, body, draft.language, now, held)
     db.session.commit()
     return topic
 
@@ -95,20 +100,62 @@ def reply(user, topic: Topic, parent: Post, draft: PostDraft) -> Post:
     if parent.is_deleted:
         raise ForumError(_("That post was deleted: reply to another one."))
     body = _check_body(draft.body)
+    _check_pace(user, opening=False)
     now = utcnow()
-    post = _add_post(topic, parent, user, body, draft.language, now)
-    # One UPDATE, so two replies at once cannot lose a count.
-    db.session.execute(
-        update(Topic)
-        .where(Topic.id == topic.id)
-        .values(reply_count=Topic.reply_count + 1, last_posted_at=now)
-    )
+    held = now if _must_hold(user) else None
+    post = _add_post(topic, parent, user, body, draft.language, now, held)
+    if held is None:
+        count_reply(topic, now)
     db.session.commit()
     return post
 
 
-def _add_post(topic: Topic, parent: Post | None, user, body: str, language: str, now) -> Post:
+def count_reply(topic: Topic, when) -> None:
+    """One UPDATE, so two replies at once cannot lose a count (the caller commits)."""
+    db.session.execute(
+        update(Topic)
+        .where(Topic.id == topic.id)
+        .values(reply_count=Topic.reply_count + 1, last_posted_at=when)
+    )
+
+
+def _must_hold(user) -> bool:
+    """A new account's first posts wait for a moderator, when the setting asks for it."""
+    first_posts_held = int(current_app.config.get("FORUM_HOLD_FIRST_POSTS", 0))
+    if not first_posts_held or user.is_moderator:
+        return False
+    approved = db.session.scalar(
+        select(func.count())
+        .select_from(Post)
+        .where(Post.author_id == user.id, Post.held_at.is_(None))
+    )
+    return approved < first_posts_held
+
+
+def _check_pace(user, opening: bool) -> None:
+    """Per-person limits, counted in the database so every server process agrees."""
+    config = current_app.config
+    per_hour = config["FORUM_TOPICS_PER_HOUR"] if opening else config["FORUM_REPLIES_PER_HOUR"]
+    query = (
+        select(func.count())
+        .select_from(Post)
+        .where(Post.author_id == user.id, Post.created_at > utcnow() - timedelta(hours=1))
+    )
+    query = query.where(Post.parent_id.is_(None) if opening else Post.parent_id.is_not(None))
+    if db.session.scalar(query) >= per_hour and not user.is_moderator:
+        raise ForumError(
+            _(
+                "You are posting faster than we allow. Wait a little and send it again: "
+                "your text is kept below."
+            )
+        )
+
+
+def _add_post(
+    topic: Topic, parent: Post | None, user, body: str, language: str, now, held=None
+) -> Post:
     post = Post(
+        held_at=held,
         topic_id=topic.id,
         author_id=user.id,
         parent_id=parent.id if parent else None,
@@ -168,22 +215,32 @@ def delete_post(user, post: Post) -> None:
     db.session.commit()
 
 
-def thread(topic: Topic, root: Post | None = None) -> list[Post]:
+def _visible_to(query, viewer):
+    # Held posts stay out of everyone's sight but their author's and the moderators'.
+    if viewer.is_authenticated and viewer.is_moderator:
+        return query
+    viewer_id = viewer.id if viewer.is_authenticated else None
+    return query.where(or_(Post.held_at.is_(None), Post.author_id == viewer_id))
+
+
+def thread(topic: Topic, viewer, root: Post | None = None) -> list[Post]:
     """The topic's posts depth-first (or the subtree under `root`): one indexed query."""
     query = select(Post).options(joinedload(Post.author)).where(Post.topic_id == topic.id)
+    query = _visible_to(query, viewer)
     if root is not None:
         query = query.where(Post.path.like(root.path + "%"))  # digits only: no wildcards
     return list(db.session.scalars(query.order_by(Post.path)))
 
 
-def chronological(topic: Topic) -> list[Post]:
+def chronological(topic: Topic, viewer) -> list[Post]:
+    """The topic's posts by date, for the flat view."""
     query = (
         select(Post)
         .options(joinedload(Post.author))
         .where(Post.topic_id == topic.id)
         .order_by(Post.created_at, Post.id)
     )
-    return list(db.session.scalars(query))
+    return list(db.session.scalars(_visible_to(query, viewer)))
 
 
 def revisions(post: Post) -> list[PostRevision]:

@@ -2,7 +2,8 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import SearchField, SelectField
+from wtforms import DateField, SearchField, SelectField, SubmitField
+from wtforms.validators import Optional
 
 from ..accounts.choices import CONSTITUENCIES, ROLE_LABELS, spoken_language_choices
 from ..forms import choices, max_length, strip_text
@@ -53,3 +54,11 @@ class RoleForm(FlaskForm):
     """An admin's choice of role for a participant."""
 
     role = SelectField(_l("Role"), choices=choices(ROLE_LABELS.items()))
+
+
+class SuspendForm(FlaskForm):
+    """A moderator's suspension of a participant, until a date (or lifted)."""
+
+    until = DateField(_l("Suspended until"), validators=[Optional()])
+    suspend = SubmitField(_l("Suspend"))
+    lift = SubmitField(_l("Lift the suspension"))

@@ -4,12 +4,12 @@ from flask import current_app, flash, redirect, render_template, request, url_fo
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from ..accounts.services import AccountError, assign_role
+from ..accounts.services import AccountError, assign_role, suspend
 from ..extensions import db
 from ..i18n import current_language
 from ..rooms.services import rooms_with_member_counts
 from . import bp, services
-from .forms import DirectoryForm, RoleForm
+from .forms import DirectoryForm, RoleForm, SuspendForm
 
 
 @bp.route("/")
@@ -33,7 +33,36 @@ def show(user_id):
     person = services.access_person(user_id)
     rooms = services.rooms_of(person)
     role_form = RoleForm(role=person.role) if current_user.is_admin else None
-    return render_template("people/show.html", person=person, rooms=rooms, role_form=role_form)
+    suspend_form = SuspendForm() if current_user.is_moderator else None
+    return render_template(
+        "people/show.html",
+        person=person,
+        rooms=rooms,
+        role_form=role_form,
+        suspend_form=suspend_form,
+    )
+
+
+@bp.route("/<int:user_id>/suspend", methods=["POST"])
+@login_required
+def change_suspension(user_id):
+    person = services.access_person(user_id)
+    form = SuspendForm()
+    if not form.validate_on_submit() or (form.suspend.data and not form.until.data):
+        flash(_("Choose a date in the future."), "error")
+        return redirect(url_for("people.show", user_id=person.id))
+    try:
+        suspend(current_user, person, None if form.lift.data else form.until.data)
+    except AccountError as error:
+        flash(str(error), "error")
+    else:
+        flash(
+            _("The suspension is lifted.")
+            if form.lift.data
+            else _("The participant is suspended."),
+            "success",
+        )
+    return redirect(url_for("people.show", user_id=person.id))
 
 
 @bp.route("/<int:user_id>/role", methods=["POST"])

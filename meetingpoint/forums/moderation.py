@@ -1,0 +1,111 @@
+"""The one path for each moderation change: pin, lock, close, move, hide, approve, reports."""
+
+from flask_babel import gettext as _
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import joinedload
+
+from ..database import utcnow
+from ..extensions import db
+from ..rooms.models import Room
+from .access import ForumError, require_moderator
+from .models import Post, PostReport, Topic
+from .services import count_reply
+
+REASON_MAX = 1000
+TOPIC_FLAGS = ("pinned_at", "locked_at", "closed_at")
+
+
+def toggle_topic_flag(moderator, topic: Topic, flag: str) -> bool:
+    """Pin/unpin, lock/unlock or close/reopen a topic. Returns the new state."""
+    require_moderator(moderator)
+    if flag not in TOPIC_FLAGS:
+        raise ValueError(flag)
+    now_set = getattr(topic, flag) is None
+    setattr(topic, flag, utcnow() if now_set else None)
+    db.session.commit()
+    return now_set
+
+
+def move_topic(moderator, topic: Topic, room: Room) -> None:
+    """Move a topic, with all its replies, to another room."""
+    require_moderator(moderator)
+    if room.is_archived:
+        raise ForumError(_("This room is archived: it can be read but not joined."))
+    topic.room_id = room.id
+    db.session.commit()
+
+
+def toggle_hidden(moderator, post: Post) -> bool:
+    """Hide a post from participants, or show it again. Returns whether it is now hidden."""
+    require_moderator(moderator)
+    post.hidden_at = None if post.is_hidden else utcnow()
+    if post.is_hidden:
+        _resolve_reports_on(post, moderator)
+    db.session.commit()
+    return post.is_hidden
+
+
+def approve(moderator, post: Post) -> None:
+    """Publish a post that was held for approval (and its topic, if it opens one)."""
+    require_moderator(moderator)
+    if not post.is_held:
+        return
+    post.held_at = None
+    if post.is_opening:
+        post.topic.held_at = None
+    else:
+        count_reply(post.topic, post.created_at)
+    db.session.commit()
+
+
+def report(user, post: Post, reason: str) -> None:
+    """Put a post in the moderators' queue; reporting the same post twice is harmless."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ForumError(_("Tell the moderators what is wrong with this post."))
+    if len(reason) > REASON_MAX:
+        raise ForumError(_("Please use at most %(max)d characters.", max=REASON_MAX))
+    db.session.add(PostReport(post_id=post.id, reporter_id=user.id, reason=reason))
+    try:
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()  # already reported by this person: one report is enough
+
+
+def dismiss_report(moderator, report_id: int) -> None:
+    require_moderator(moderator)
+    db.session.execute(
+        update(PostReport)
+        .where(PostReport.id == report_id, PostReport.resolved_at.is_(None))
+        .values(resolved_at=utcnow(), resolved_by_id=moderator.id)
+    )
+    db.session.commit()
+
+
+def _resolve_reports_on(post: Post, moderator) -> None:
+    db.session.execute(
+        update(PostReport)
+        .where(PostReport.post_id == post.id, PostReport.resolved_at.is_(None))
+        .values(resolved_at=utcnow(), resolved_by_id=moderator.id)
+    )
+
+
+def queue(moderator) -> tuple[list[PostReport], list[Post]]:
+    """Open reports (oldest first) and posts awaiting approval."""
+    require_moderator(moderator)
+    reports = db.session.scalars(
+        select(PostReport)
+        .options(
+            joinedload(PostReport.post).joinedload(Post.author), joinedload(PostReport.reporter)
+        )
+        .where(PostReport.resolved_at.is_(None))
+        .order_by(PostReport.id)
+    )
+    held = db.session.scalars(
+        select(Post)
+        .options(joinedload(Post.author), joinedload(Post.topic))
+        .where(Post.held_at.is_not(None), Post.deleted_at.is_(None))
+        .order_by(Post.id)
+    )
+    return list(reports), list(held)
