@@ -129,3 +129,31 @@ def test_former_participant_label(app, make_user):
     assert person_name(user) == "Someone"
     user.deleted_at = user.created_at
     assert person_name(user) == "Former participant"
+
+
+def test_deleting_an_account_keeps_or_removes_forum_posts(client, auth, member, app):
+    from test_forums import last, open_topic
+
+    from meetingpoint.forums.models import Post
+
+    keeper = member(display_name="Keeper")
+    auth.login(keeper)
+    open_topic(client, title="Kept topic", body="Words that stay")
+    kept = last(Post)
+    data = client.get("/en/account/export.json").get_json()
+    assert data["forum_posts"][0]["text"] == "Words that stay"
+    post(client, "/en/account/delete", {"password": PASSWORD, "confirm": "y"})
+    page = client.get(f"/en/rooms/social-dialogue/topics/{kept.topic_id}").get_data(as_text=True)
+    assert "Words that stay" in page and "Former participant" in page and "Keeper" not in page
+
+    remover = member(display_name="Remover")
+    auth.login(remover)
+    open_topic(client, title="Erased topic", body="Words that go")
+    erased = last(Post)
+    post(
+        client, "/en/account/delete", {"password": PASSWORD, "confirm": "y", "remove_content": "y"}
+    )
+    page = client.get(f"/en/rooms/social-dialogue/topics/{erased.topic_id}").get_data(as_text=True)
+    assert "Words that go" not in page and "This post was deleted." in page
+    db.session.expire_all()
+    assert db.session.get(Post, erased.id).body_source == ""

@@ -32,6 +32,8 @@ class Topic(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_posted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     reply_count: Mapped[int] = mapped_column(Integer, default=0)
+    # The newest published post: unread tracking compares it with each reader's last seen.
+    last_post_id: Mapped[int] = mapped_column(Integer, default=0)
     pinned_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # Locked: frozen, no replies or edits. Closed: the discussion is over, no new replies.
     locked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -151,3 +153,44 @@ class PostReport(db.Model):
 
     post: Mapped[Post] = relationship()
     reporter: Mapped[User | None] = relationship(foreign_keys=[reporter_id])
+
+
+class TopicWatch(db.Model):
+    """The participant hears about every new reply in this topic."""
+
+    __tablename__ = "topic_watches"
+
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    topic_id: Mapped[int] = mapped_column(
+        ForeignKey("topics.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class RoomWatch(db.Model):
+    """The participant hears about every new topic in this room."""
+
+    __tablename__ = "room_watches"
+
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    room_id: Mapped[int] = mapped_column(
+        ForeignKey("rooms.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class TopicVisit(db.Model):
+    """How far a participant has read a topic: posts with a larger id are new to them."""
+
+    __tablename__ = "topic_visits"
+
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    topic_id: Mapped[int] = mapped_column(
+        ForeignKey("topics.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    last_seen_post_id: Mapped[int] = mapped_column(Integer, default=0)
+    visited_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

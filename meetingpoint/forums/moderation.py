@@ -10,7 +10,7 @@ from ..extensions import db
 from ..rooms.models import Room
 from .access import ForumError, require_moderator
 from .models import Post, PostReport, Topic
-from .services import count_reply
+from .services import publish
 
 REASON_MAX = 1000
 TOPIC_FLAGS = ("pinned_at", "locked_at", "closed_at")
@@ -54,8 +54,7 @@ def approve(moderator, post: Post) -> None:
     post.held_at = None
     if post.is_opening:
         post.topic.held_at = None
-    else:
-        count_reply(post.topic, post.created_at)
+    publish(post)
     db.session.commit()
 
 

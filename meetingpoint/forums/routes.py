@@ -4,9 +4,10 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from ..extensions import db
 from ..rooms.services import access_room, rooms_with_member_counts
 from ..templating import person_name
-from . import bp, sections, services  # noqa: F401  (sections registers the room section)
+from . import bp, sections, services, tracking  # noqa: F401  (sections registers itself)
 from .access import (
     ForumError,
     access_post,
@@ -49,6 +50,8 @@ def new_topic(slug):
 def topic(slug, topic_id):
     room = access_room(slug)
     topic = access_topic(room, topic_id, current_user)
+    # Before loading the posts: recording the visit commits, which would expire them.
+    seen = tracking.last_seen(current_user, topic)
     flat = request.args.get("view") == "flat"
     root = None
     if request.args.get("from", type=int):
@@ -63,6 +66,8 @@ def topic(slug, topic_id):
     moderator = current_user.is_authenticated and current_user.is_moderator
     return render_template(
         "forums/topic.html",
+        seen=seen,
+        watching=tracking.is_watching_topic(current_user, topic),
         move_targets=[r for r, _n in rooms_with_member_counts() if r.id != room.id]
         if moderator
         else [],
@@ -162,3 +167,41 @@ def history(post_id):
 def quote_of(post) -> str:
     quoted = "\n".join("> " + line for line in post.body_source.splitlines())
     return _("%(name)s wrote:", name=person_name(post.author)) + "\n" + quoted + "\n\n"
+
+
+@bp.route("/rooms/<slug>/topics/<int:topic_id>/watch", methods=["POST"])
+@login_required
+def watch_topic(slug, topic_id):
+    topic = access_topic(access_room(slug), topic_id, current_user)
+    watching = not tracking.is_watching_topic(current_user, topic)
+    tracking.watch_topic(current_user, topic, watching)
+    db.session.commit()
+    flash(
+        _("You will hear about new replies.")
+        if watching
+        else _("You will no longer hear about this topic."),
+        "success",
+    )
+    return redirect(url_for("forums.topic", slug=slug, topic_id=topic.id))
+
+
+@bp.route("/rooms/<slug>/watch", methods=["POST"])
+@login_required
+def watch_room(slug):
+    room = access_room(slug)
+    watching = not tracking.is_watching_room(current_user, room)
+    tracking.watch_room(current_user, room, watching)
+    db.session.commit()
+    flash(
+        _("You will hear about new topics in this room.")
+        if watching
+        else _("You will no longer hear about new topics in this room."),
+        "success",
+    )
+    return redirect(url_for("rooms.show", slug=slug))
+
+
+@bp.route("/unread")
+@login_required
+def unread():
+    return render_template("forums/unread.html", topics=tracking.unread_topics(current_user))

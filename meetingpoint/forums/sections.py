@@ -6,6 +6,7 @@ from sqlalchemy.orm import joinedload
 
 from ..extensions import db
 from ..rooms.sections import RoomSection, room_section
+from . import tracking
 from .models import Topic
 
 TOPICS_PER_PAGE = 20
@@ -25,4 +26,5 @@ def forum_section(room, user) -> RoomSection:
     page = db.paginate(
         query, page=request.args.get("page", 1, type=int), per_page=TOPICS_PER_PAGE, error_out=False
     )
-    return RoomSection("forums/_room_topics.html", {"page": page})
+    watching = tracking.is_watching_room(user, room)
+    return RoomSection("forums/_room_topics.html", {"page": page, "watching": watching})

@@ -13,6 +13,7 @@ from werkzeug.exceptions import Forbidden
 from ..database import utcnow
 from ..extensions import db
 from ..rooms.models import Room
+from . import tracking
 from .access import ForumError, can_edit, check_can_post, check_can_reply
 from .models import Post, PostRevision, Topic, TopicTag, path_segment
 from .rendering import render_markdown
@@ -87,7 +88,10 @@ def create_topic(user, room: Room, title: str, draft: PostDraft, tags: str = "")
     )
     db.session.add(topic)
     db.session.flush()
-    _add_post(topic, None, user, body, draft.language, now, held)
+    opening = _add_post(topic, None, user, body, draft.language, now, held)
+    tracking.watch_topic(user, topic)
+    if held is None:
+        publish(opening)
     db.session.commit()
     return topic
 
@@ -104,19 +108,21 @@ def reply(user, topic: Topic, parent: Post, draft: PostDraft) -> Post:
     now = utcnow()
     held = now if _must_hold(user) else None
     post = _add_post(topic, parent, user, body, draft.language, now, held)
+    tracking.watch_topic(user, topic)
     if held is None:
-        count_reply(topic, now)
+        publish(post)
     db.session.commit()
     return post
 
 
-def count_reply(topic: Topic, when) -> None:
-    """One UPDATE, so two replies at once cannot lose a count (the caller commits)."""
-    db.session.execute(
-        update(Topic)
-        .where(Topic.id == topic.id)
-        .values(reply_count=Topic.reply_count + 1, last_posted_at=when)
-    )
+def publish(post: Post) -> None:
+    """A post becomes visible to all: count it and tell those who follow (caller commits)."""
+    values = {"last_post_id": post.id}
+    if not post.is_opening:
+        # One UPDATE, so two replies at once cannot lose a count.
+        values.update(reply_count=Topic.reply_count + 1, last_posted_at=post.created_at)
+    db.session.execute(update(Topic).where(Topic.id == post.topic_id).values(**values))
+    tracking.announce(post)
 
 
 def _must_hold(user) -> bool:

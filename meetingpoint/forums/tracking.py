@@ -1,0 +1,93 @@
+"""Watching topics and rooms, who hears about a new post, and what each reader has seen."""
+
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+
+from ..extensions import db
+from ..notifications.models import MENTION, NEW_TOPIC, REPLY, WATCHED_REPLY
+from ..notifications.services import notify
+from .models import Post, RoomWatch, Topic, TopicVisit, TopicWatch
+
+
+def is_watching_topic(user, topic: Topic) -> bool:
+    return user.is_authenticated and db.session.get(TopicWatch, (user.id, topic.id)) is not None
+
+
+def is_watching_room(user, room) -> bool:
+    return user.is_authenticated and db.session.get(RoomWatch, (user.id, room.id)) is not None
+
+
+def watch_topic(user, topic: Topic, on: bool = True) -> None:
+    """Start or stop watching a topic (the caller commits)."""
+    existing = db.session.get(TopicWatch, (user.id, topic.id))
+    if on and existing is None:
+        db.session.add(TopicWatch(user_id=user.id, topic_id=topic.id))
+    elif not on and existing is not None:
+        db.session.delete(existing)
+
+
+def watch_room(user, room, on: bool = True) -> None:
+    existing = db.session.get(RoomWatch, (user.id, room.id))
+    if on and existing is None:
+        db.session.add(RoomWatch(user_id=user.id, room_id=room.id))
+    elif not on and existing is not None:
+        db.session.delete(existing)
+
+
+def announce(post: Post, mentioned: set[int] | None = None) -> None:
+    """Tell the right people about a newly published post (the caller commits).
+
+    Strongest reason first, one notification per person: a mention, then a direct reply,
+    then a watched topic or room.
+    """
+    topic = post.topic
+    told = notify(mentioned or set(), MENTION, post.author_id, post.id)
+    if post.parent_id is None:
+        watchers = db.session.scalars(
+            select(RoomWatch.user_id).where(RoomWatch.room_id == topic.room_id)
+        )
+        notify(set(watchers) - told, NEW_TOPIC, post.author_id, post.id)
+        return
+    parent_author = db.session.scalar(select(Post.author_id).where(Post.id == post.parent_id))
+    told |= notify({parent_author} - told, REPLY, post.author_id, post.id)
+    watchers = db.session.scalars(select(TopicWatch.user_id).where(TopicWatch.topic_id == topic.id))
+    notify(set(watchers) - told, WATCHED_REPLY, post.author_id, post.id)
+
+
+def last_seen(user, topic: Topic) -> int:
+    """The newest post id `user` had seen before this visit, and record this visit."""
+    if not user.is_authenticated:
+        return topic.last_post_id
+    visit = db.session.get(TopicVisit, (user.id, topic.id))
+    previous = visit.last_seen_post_id if visit else 0
+    if visit is None:
+        db.session.add(
+            TopicVisit(user_id=user.id, topic_id=topic.id, last_seen_post_id=topic.last_post_id)
+        )
+    elif topic.last_post_id > visit.last_seen_post_id:
+        visit.last_seen_post_id = topic.last_post_id
+    db.session.commit()
+    return previous
+
+
+def unread_topics(user, limit: int = 50) -> list[tuple[Topic, int]]:
+    """Topics `user` has read or watches that have posts newer than their last visit."""
+    seen = (
+        select(TopicVisit.topic_id, TopicVisit.last_seen_post_id)
+        .where(TopicVisit.user_id == user.id)
+        .subquery()
+    )
+    watched = select(TopicWatch.topic_id).where(TopicWatch.user_id == user.id)
+    query = (
+        select(Topic, seen.c.last_seen_post_id)
+        .options(joinedload(Topic.room))
+        .outerjoin(seen, seen.c.topic_id == Topic.id)
+        .where(
+            (seen.c.topic_id.is_not(None)) | Topic.id.in_(watched),
+            Topic.held_at.is_(None),
+            Topic.last_post_id > db.func.coalesce(seen.c.last_seen_post_id, 0),
+        )
+        .order_by(Topic.last_posted_at.desc())
+        .limit(limit)
+    )
+    return [(topic, last or 0) for topic, last in db.session.execute(query)]

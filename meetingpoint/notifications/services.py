@@ -1,0 +1,62 @@
+"""Creating notifications (inside the writer's transaction) and reading them."""
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import joinedload
+from werkzeug.exceptions import NotFound
+
+from ..database import utcnow
+from ..extensions import db
+from .models import Notification
+
+
+def notify(user_ids, kind: str, actor_id: int | None, post_id: int | None) -> set[int]:
+    """Add one notification per recipient (never the actor); the caller commits.
+
+    Returns who was notified, so a later, weaker kind can skip them.
+    """
+    recipients = {uid for uid in user_ids if uid and uid != actor_id}
+    now = utcnow()
+    db.session.add_all(
+        Notification(user_id=uid, kind=kind, actor_id=actor_id, post_id=post_id, created_at=now)
+        for uid in sorted(recipients)
+    )
+    return recipients
+
+
+def unread_count(user) -> int:
+    return db.session.scalar(
+        select(func.count())
+        .select_from(Notification)
+        .where(Notification.user_id == user.id, Notification.read_at.is_(None))
+    )
+
+
+def recent(user, limit: int = 50) -> list[Notification]:
+    query = (
+        select(Notification)
+        .options(joinedload(Notification.actor))
+        .where(Notification.user_id == user.id)
+        .order_by(Notification.id.desc())
+        .limit(limit)
+    )
+    return list(db.session.scalars(query))
+
+
+def open_notification(user, notification_id: int) -> Notification:
+    """Mark one of `user`'s notifications read and return it; others' are not found."""
+    notification = db.session.get(Notification, notification_id)
+    if notification is None or notification.user_id != user.id:
+        raise NotFound
+    if notification.read_at is None:
+        notification.read_at = utcnow()
+        db.session.commit()
+    return notification
+
+
+def mark_all_read(user) -> None:
+    db.session.execute(
+        update(Notification)
+        .where(Notification.user_id == user.id, Notification.read_at.is_(None))
+        .values(read_at=utcnow())
+    )
+    db.session.commit()
