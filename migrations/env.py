@@ -64,6 +64,11 @@ def run_migrations_offline():
         context.run_migrations()
 
 
+def include_object(obj, name, type_, reflected, compare_to):
+    """The search index is engine-specific SQL, not a model: leave it out of comparisons."""
+    return not (type_ == "table" and name and name.startswith("search_"))
+
+
 def render_item(type_, obj, autogen_context):
     """Write our UTC column type as the plain type it stores: migrations import nothing of ours."""
     from meetingpoint.database import UTCDateTime
@@ -93,6 +98,7 @@ def run_migrations_online():
 
     conf_args = current_app.extensions["migrate"].configure_args
     conf_args.setdefault("render_item", render_item)
+    conf_args.setdefault("include_object", include_object)
     if conf_args.get("process_revision_directives") is None:
         conf_args["process_revision_directives"] = process_revision_directives
 

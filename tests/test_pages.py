@@ -140,3 +140,13 @@ def test_forum_pages_render(client, auth, discussion, lang, path):
     auth.login(author)
     page = _check(client.get(path.format(lang=lang, topic=topic.id, post=opening.id)), lang)
     assert "Forum Author" in page or "topics/new" in path
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize(
+    "path", ["/{lang}/search", "/{lang}/search?q=councils", "/{lang}/unread",
+             "/{lang}/notifications/", "/{lang}/moderation/"]
+)
+def test_search_and_following_pages_render(client, auth, discussion, make_user, lang, path):
+    auth.login(make_user(role="moderator"))
+    _check(client.get(path.format(lang=lang)), lang)

@@ -8,6 +8,7 @@ from sqlalchemy.orm import joinedload
 from ..database import utcnow
 from ..extensions import db
 from ..rooms.models import Room
+from . import search
 from .access import ForumError, require_moderator
 from .models import Post, PostReport, Topic
 from .services import publish
@@ -40,6 +41,7 @@ def toggle_hidden(moderator, post: Post) -> bool:
     """Hide a post from participants, or show it again. Returns whether it is now hidden."""
     require_moderator(moderator)
     post.hidden_at = None if post.is_hidden else utcnow()
+    search.index_post(post)  # drops it while hidden, restores it when shown again
     if post.is_hidden:
         _resolve_reports_on(post, moderator)
     db.session.commit()

@@ -6,6 +6,7 @@ from ..accounts.privacy import account_eraser, personal_data_exporter
 from ..database import utcnow
 from ..extensions import db
 from ..notifications.models import Notification
+from . import search
 from .models import Post, PostReport, RoomWatch, Topic, TopicVisit, TopicWatch
 
 
@@ -37,6 +38,8 @@ def forget_forum_activity(user, remove_content: bool) -> None:
         db.session.execute(delete(model).where(model.user_id == user.id))
     db.session.execute(delete(PostReport).where(PostReport.reporter_id == user.id))
     if remove_content:
+        for post_id in db.session.scalars(select(Post.id).where(Post.author_id == user.id)):
+            search.unindex_post(post_id)
         db.session.execute(
             update(Post)
             .where(Post.author_id == user.id)

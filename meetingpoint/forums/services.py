@@ -13,7 +13,7 @@ from werkzeug.exceptions import Forbidden
 from ..database import utcnow
 from ..extensions import db
 from ..rooms.models import Room
-from . import tracking
+from . import search, tracking
 from .access import ForumError, can_edit, check_can_post, check_can_reply
 from .models import Post, PostRevision, Topic, TopicTag, path_segment
 from .rendering import render_markdown
@@ -122,6 +122,7 @@ def publish(post: Post) -> None:
         # One UPDATE, so two replies at once cannot lose a count.
         values.update(reply_count=Topic.reply_count + 1, last_posted_at=post.created_at)
     db.session.execute(update(Topic).where(Topic.id == post.topic_id).values(**values))
+    search.index_post(post)
     tracking.announce(post)
 
 
@@ -192,21 +193,21 @@ def edit_post(user, post: Post, body: str, title: str | None = None) -> None:
         raise Forbidden
     body = _check_body(body)
     topic = post.topic
-    if post.is_opening and title is not None:
-        topic.title = _check_title(title)
-    if body == post.body_source and (not post.is_opening or title in (None, topic.title)):
-        db.session.commit()
-        return
+    new_title = _check_title(title) if post.is_opening and title is not None else topic.title
+    if body == post.body_source and new_title == topic.title:
+        return  # nothing changed: no empty revision
     now = utcnow()
+    topic.title = new_title
     post.body_source = body
     post.body_html = render_markdown(body)
     post.edited_at = now
+    search.index_post(post)
     db.session.add(
         PostRevision(
             post_id=post.id,
             editor_id=user.id,
             body_source=body,
-            title=topic.title if post.is_opening else None,
+            title=new_title if post.is_opening else None,
             created_at=now,
         )
     )
@@ -218,6 +219,7 @@ def delete_post(user, post: Post) -> None:
     if not can_edit(user, post):
         raise Forbidden
     post.deleted_at = utcnow()
+    search.unindex_post(post.id)
     db.session.commit()
 
 

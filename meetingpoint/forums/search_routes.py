@@ -1,0 +1,88 @@
+"""The search page: a GET form, so results can be bookmarked and shared."""
+
+from flask import render_template, request
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from sqlalchemy import func, select
+from sqlalchemy.orm import joinedload
+from wtforms import DateField, SearchField, SelectField
+from wtforms.validators import Optional
+
+from ..accounts.choices import spoken_language_choices
+from ..accounts.models import User
+from ..extensions import db
+from ..forms import choices, max_length, strip_text
+from ..i18n import current_language
+from ..rooms.services import rooms_with_member_counts
+from . import bp
+from .models import Post, Topic
+from .search import SearchFilter, search
+
+PER_PAGE = 20
+
+
+class SearchForm(FlaskForm):
+    class Meta:
+        csrf = False  # a search changes nothing
+
+    q = SearchField(_l("Search for"), filters=[strip_text], validators=[max_length(200)])
+    room = SelectField(_l("Room"))
+    author = SearchField(_l("Author"), filters=[strip_text], validators=[max_length(80)])
+    language = SelectField(_l("Written in"))
+    since = DateField(_l("From"), validators=[Optional()])
+    until = DateField(_l("Until"), validators=[Optional()])
+
+    def __init__(self, *args, rooms=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        anything = [("", _l("Any"))]
+        self.room.choices = choices(
+            anything + [(str(r.id), r.text(current_language()).name) for r in rooms]
+        )
+        self.language.choices = choices(anything + spoken_language_choices())
+
+
+@bp.route("/search")
+def search_page():
+    rooms = [room for room, _count in rooms_with_member_counts()]
+    form = SearchForm(request.args, rooms=rooms)
+    form.validate()
+    filters = SearchFilter(
+        query=form.q.data or "" if not form.q.errors else "",
+        room_id=int(form.room.data) if form.room.data and not form.room.errors else None,
+        language=form.language.data if not form.language.errors else "",
+        since=form.since.data if not form.since.errors else None,
+        until=form.until.data if not form.until.errors else None,
+    )
+    author_ids = _authors_named(form.author.data) if form.author.data else None
+    page = max(request.args.get("page", 1, type=int), 1)
+    hits, total = [], 0
+    if author_ids != []:
+        hits, total = search(filters, page, PER_PAGE, author_ids=author_ids)
+    posts = _posts_by_id([hit.post_id for hit in hits])
+    return render_template(
+        "forums/search.html",
+        form=form,
+        hits=hits,
+        total=total,
+        posts=posts,
+        page=page,
+        pages=(total + PER_PAGE - 1) // PER_PAGE,
+        searched=bool(filters.query),
+    )
+
+
+def _authors_named(name: str) -> list[int]:
+    pattern = "%" + name.lower().replace("%", "").replace("_", "") + "%"
+    query = select(User.id).where(func.lower(User.display_name).like(pattern)).limit(50)
+    return list(db.session.scalars(query))
+
+
+def _posts_by_id(ids: list[int]) -> dict[int, Post]:
+    if not ids:
+        return {}
+    query = (
+        select(Post)
+        .options(joinedload(Post.author), joinedload(Post.topic).joinedload(Topic.room))
+        .where(Post.id.in_(ids))
+    )
+    return {post.id: post for post in db.session.scalars(query)}
