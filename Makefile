@@ -70,6 +70,7 @@ format: $(VENV)/.installed
 
 bench: setup
 	$(PY) bench/run.py
+	$(PY) bench/forum.py
 
 clean:
 	rm -rf $(VENV) node_modules meetingpoint/static/vendor translations/*/LC_MESSAGES/*.mo

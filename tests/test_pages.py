@@ -144,8 +144,14 @@ def test_forum_pages_render(client, auth, discussion, lang, path):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize(
-    "path", ["/{lang}/search", "/{lang}/search?q=councils", "/{lang}/unread",
-             "/{lang}/notifications/", "/{lang}/moderation/"]
+    "path",
+    [
+        "/{lang}/search",
+        "/{lang}/search?q=councils",
+        "/{lang}/unread",
+        "/{lang}/notifications/",
+        "/{lang}/moderation/",
+    ],
 )
 def test_search_and_following_pages_render(client, auth, discussion, make_user, lang, path):
     auth.login(make_user(role="moderator"))

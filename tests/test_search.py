@@ -1,11 +1,11 @@
 """Full-text search over posts: stemming, filters, highlighted snippets, what is hidden."""
 
 import pytest
-
 from conftest import post
+from test_forums import ROOM, answer, last, open_topic
+
 from meetingpoint.extensions import db
 from meetingpoint.forums.models import Post
-from test_forums import ROOM, answer, last, open_topic
 
 
 @pytest.fixture
@@ -14,15 +14,23 @@ def corpus(client, auth, member):
     ana = member(display_name="Ana Tavares")
     omar = member(display_name="Omar Haddad")
     auth.login(ana)
-    open_topic(client, title="Cooperativas de catadores", language="pt",
-               body="As cooperativas de reciclagem criam empregos dignos.")
+    open_topic(
+        client,
+        title="Cooperativas de catadores",
+        language="pt",
+        body="As cooperativas de reciclagem criam empregos dignos.",
+    )
     auth.logout()
     auth.login(omar)
     opening = last(Post)
     answer(client, opening.id, "Migrant workers need portable social security.")
     answer(client, opening.id, "Los trabajadores migrantes necesitan protección.", language="es")
-    open_topic(client, title="Inspection du travail", language="fr",
-               body="Les inspecteurs du travail contrôlent les chantiers.")
+    open_topic(
+        client,
+        title="Inspection du travail",
+        language="fr",
+        body="Les inspecteurs du travail contrôlent les chantiers.",
+    )
     auth.logout()
     return ana, omar
 
@@ -75,14 +83,22 @@ def test_edits_are_searchable(client, auth, corpus):
     ana, _omar = corpus
     auth.login(ana)
     opening = db.session.scalar(db.select(Post).where(Post.author_id == ana.id))
-    post(client, f"/en/posts/{opening.id}/edit",
-         {"title": "Cooperativas de catadores", "body": "Agora falamos de compostagem.",
-          "submit": "Save"})
+    post(
+        client,
+        f"/en/posts/{opening.id}/edit",
+        {
+            "title": "Cooperativas de catadores",
+            "body": "Agora falamos de compostagem.",
+            "submit": "Save",
+        },
+    )
     assert "0 posts found" in results(client, "q=reciclagem")
     assert "1 post found" in results(client, "q=compostagem")
 
 
-@pytest.mark.parametrize("query", ['q="unbalanced', "q=NEAR(a b", "q=*", "q=a OR", "q=%3Cscript%3E"])
+@pytest.mark.parametrize(
+    "query", ['q="unbalanced', "q=NEAR(a b", "q=*", "q=a OR", "q=%3Cscript%3E"]
+)
 def test_operator_syntax_and_markup_are_harmless(client, corpus, query):
     response = client.get("/en/search?" + query)
     assert response.status_code == 200

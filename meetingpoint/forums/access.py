@@ -85,16 +85,6 @@ def can_edit(user, post: Post) -> bool:
     return post.author_id == user.id and not post.topic.is_locked and not user.is_suspended
 
 
-def can_read(user, post: Post) -> bool:
-    """A held post is seen by its author and moderators only; a hidden one by moderators."""
-    moderator = user.is_authenticated and user.is_moderator
-    if post.is_hidden:
-        return moderator
-    if post.is_held:
-        return moderator or (user.is_authenticated and post.author_id == user.id)
-    return True
-
-
 def require_moderator(user) -> None:
     if not (user.is_authenticated and user.is_moderator):
         raise Forbidden

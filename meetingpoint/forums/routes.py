@@ -16,6 +16,7 @@ from .access import (
     check_can_reply,
 )
 from .forms import EditForm, PostForm, TopicForm
+from .models import PATH_DIGITS
 from .rendering import render_markdown
 from .tree import MAX_VISIBLE_DEPTH, build_tree
 
@@ -53,43 +54,53 @@ def topic(slug, topic_id):
     # Before loading the posts: recording the visit commits, which would expire them.
     seen = tracking.last_seen(current_user, topic)
     flat = request.args.get("view") == "flat"
-    root = None
-    if request.args.get("from", type=int):
-        root = access_post(request.args.get("from", type=int), current_user)
-        if root.topic_id != topic.id:
-            abort(404)
+    page_number = max(request.args.get("page", 1, type=int), 1)
+    root_id = request.args.get("from", type=int)
+    root = access_post(root_id, current_user) if root_id else None
+    if root is not None and root.topic_id != topic.id:
+        abort(404)
     if flat:
-        posts, tree = services.chronological(topic, current_user), []
+        page = services.chronological(topic, current_user, page_number)
+    elif root is not None:
+        page = services.ThreadPage(services.branch(topic, current_user, root), 1, False)
     else:
-        posts = services.thread(topic, current_user, root)
-        tree = build_tree(posts)
+        page = services.thread(topic, current_user, page_number)
     moderator = current_user.is_authenticated and current_user.is_moderator
     return render_template(
         "forums/topic.html",
+        room=room,
+        topic=topic,
+        page=page,
+        posts=page.posts,
+        tree=[] if flat else build_tree(page.posts),
+        flat=flat,
+        root=root,
         seen=seen,
+        by_id={post.id: post for post in page.posts},
+        editable={post.id for post in page.posts if can_edit(current_user, post)},
         watching=tracking.is_watching_topic(current_user, topic),
         move_targets=[r for r, _n in rooms_with_member_counts() if r.id != room.id]
         if moderator
         else [],
-        room=room,
-        topic=topic,
-        posts=posts,
-        tree=tree,
-        flat=flat,
-        root=root,
-        by_id={post.id: post for post in posts},
     )
 
 
 @bp.route("/posts/<int:post_id>")
 def permalink(post_id):
-    """A post's stable address: opens its topic at the post, in a sub-thread if deep."""
+    """A post's stable address: opens its topic at the post, on the right page, or in a
+    sub-thread of its own when it sits deeper than a page shows."""
     post = access_post(post_id, current_user)
-    if post.depth <= MAX_VISIBLE_DEPTH:
-        return redirect(topic_url(post, _anchor=f"post-{post.id}"))
-    ancestor_depth = post.depth - MAX_VISIBLE_DEPTH + 1
-    ancestor_id = int(post.path[ancestor_depth * 10 : (ancestor_depth + 1) * 10])
-    return redirect(topic_url(post, _anchor=f"post-{post.id}", **{"from": ancestor_id}))
+    anchor = f"post-{post.id}"
+    if post.depth > MAX_VISIBLE_DEPTH:
+        ancestor_depth = post.depth - MAX_VISIBLE_DEPTH + 1
+        ancestor_id = int(
+            post.path[ancestor_depth * PATH_DIGITS : (ancestor_depth + 1) * PATH_DIGITS]
+        )
+        return redirect(topic_url(post, _anchor=anchor, **{"from": ancestor_id}))
+    page = services.page_of(post, current_user)
+    if page > 1:
+        return redirect(topic_url(post, page=page, _anchor=anchor))
+    return redirect(topic_url(post, _anchor=anchor))
 
 
 @bp.route("/posts/<int:post_id>/reply", methods=["GET", "POST"])

@@ -15,7 +15,7 @@ from ..extensions import db
 from ..rooms.models import Room
 from . import search, tracking
 from .access import ForumError, can_edit, check_can_post, check_can_reply
-from .models import Post, PostRevision, Topic, TopicTag, path_segment
+from .models import PATH_DIGITS, Post, PostRevision, Topic, TopicTag, path_segment
 from .rendering import render_markdown
 
 TITLE_MAX = 200
@@ -231,24 +231,79 @@ def _visible_to(query, viewer):
     return query.where(or_(Post.held_at.is_(None), Post.author_id == viewer_id))
 
 
-def thread(topic: Topic, viewer, root: Post | None = None) -> list[Post]:
-    """The topic's posts depth-first (or the subtree under `root`): one indexed query."""
+# A long discussion is read in pages: this many direct replies, each with its whole branch.
+BRANCHES_PER_PAGE = 30
+FLAT_PER_PAGE = 60
+
+
+@dataclass
+class ThreadPage:
+    posts: list[Post]
+    page: int
+    has_next: bool
+
+
+def _posts(topic: Topic, viewer):
     query = select(Post).options(joinedload(Post.author)).where(Post.topic_id == topic.id)
-    query = _visible_to(query, viewer)
-    if root is not None:
-        query = query.where(Post.path.like(root.path + "%"))  # digits only: no wildcards
+    return _visible_to(query, viewer)
+
+
+def thread(topic: Topic, viewer, page: int = 1) -> ThreadPage:
+    """One page of the discussion, depth-first: the opening post, then BRANCHES_PER_PAGE
+    direct replies with everything under them. Three indexed queries, whatever the size:
+    paths sort depth-first, so a run of branches is one contiguous range of paths."""
+    branch_paths = list(
+        db.session.scalars(
+            _visible_to(select(Post.path).where(Post.topic_id == topic.id, Post.depth == 1), viewer)
+            .order_by(Post.path)
+            .offset((page - 1) * BRANCHES_PER_PAGE)
+            .limit(BRANCHES_PER_PAGE + 1)
+        )
+    )
+    has_next = len(branch_paths) > BRANCHES_PER_PAGE
+    opening = db.session.scalars(_posts(topic, viewer).where(Post.depth == 0)).all()
+    if not branch_paths:
+        return ThreadPage(list(opening), page, False)
+    query = _posts(topic, viewer).where(Post.depth > 0, Post.path >= branch_paths[0])
+    if has_next:
+        query = query.where(Post.path < branch_paths[-1])
+    return ThreadPage(
+        list(opening) + list(db.session.scalars(query.order_by(Post.path))), page, has_next
+    )
+
+
+def branch(topic: Topic, viewer, root: Post) -> list[Post]:
+    """The sub-thread under `root` (for "continue this thread"): one indexed query."""
+    query = _posts(topic, viewer).where(Post.path.like(root.path + "%"))  # digits: no wildcards
     return list(db.session.scalars(query.order_by(Post.path)))
 
 
-def chronological(topic: Topic, viewer) -> list[Post]:
-    """The topic's posts by date, for the flat view."""
+def chronological(topic: Topic, viewer, page: int = 1) -> ThreadPage:
+    """One page of the topic's posts by date, for the flat view."""
     query = (
-        select(Post)
-        .options(joinedload(Post.author))
-        .where(Post.topic_id == topic.id)
+        _posts(topic, viewer)
         .order_by(Post.created_at, Post.id)
+        .offset((page - 1) * FLAT_PER_PAGE)
+        .limit(FLAT_PER_PAGE + 1)
     )
-    return list(db.session.scalars(_visible_to(query, viewer)))
+    posts = list(db.session.scalars(query))
+    return ThreadPage(posts[:FLAT_PER_PAGE], page, len(posts) > FLAT_PER_PAGE)
+
+
+def page_of(post: Post, viewer) -> int:
+    """Which page of the threaded view holds `post` (its direct-reply branch decides)."""
+    if post.depth == 0:
+        return 1
+    branch_path = post.path[: 2 * PATH_DIGITS]
+    before = db.session.scalar(
+        _visible_to(
+            select(func.count())
+            .select_from(Post)
+            .where(Post.topic_id == post.topic_id, Post.depth == 1, Post.path < branch_path),
+            viewer,
+        )
+    )
+    return before // BRANCHES_PER_PAGE + 1
 
 
 def revisions(post: Post) -> list[PostRevision]:
