@@ -28,6 +28,8 @@ def upgrade():
             "CREATE VIRTUAL TABLE search_posts USING fts5("
             "title, body, tokenize = 'porter unicode61 remove_diacritics 2')"
         )
+        # Rank by bm25 with a title match worth five in the body.
+        op.execute("INSERT INTO search_posts (search_posts, rank) VALUES ('rank', 'bm25(5.0, 1.0)')")
 
 
 def downgrade():
