@@ -15,7 +15,10 @@ class PostForm(FlaskForm):
         _l("Message"),
         filters=[strip_text],
         validators=[required(), max_length(BODY_MAX)],
-        description=_l("Markdown works: **bold**, *italic*, [link](https://...), > quote."),
+        description=_l(
+            "Markdown works: **bold**, *italic*, [link](https://...), > quote. "
+            "Mention someone with @**Their Name**."
+        ),
     )
     language = SelectField(_l("Written in"))
     preview = SubmitField(_l("Preview"))

@@ -194,3 +194,19 @@ class TopicVisit(db.Model):
     )
     last_seen_post_id: Mapped[int] = mapped_column(Integer, default=0)
     visited_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+# A small fixed set, so a glance says how a post was received, in any language.
+REACTIONS = {"thanks": "🙏", "agree": "👍", "insightful": "💡", "celebrate": "🎉"}
+
+
+class PostReaction(db.Model):
+    __tablename__ = "post_reactions"
+
+    post_id: Mapped[int] = mapped_column(
+        ForeignKey("posts.id", ondelete="CASCADE"), primary_key=True
+    )
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)

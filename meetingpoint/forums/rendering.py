@@ -4,6 +4,8 @@ import nh3
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
 
+from .mentions import link_mentions
+
 # Raw HTML in Markdown is shown as text; the sanitiser is the second wall, not the first.
 _markdown = MarkdownIt("commonmark", {"html": False, "linkify": False})
 _markdown.enable("strikethrough")
@@ -45,14 +47,16 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}}
 URL_SCHEMES = {"http", "https", "mailto"}
 
 
-def render_markdown(source: str) -> str:
-    """Safe HTML for a post body written in Markdown."""
+def render_markdown(source: str, mentions: dict | None = None) -> str:
+    """Safe HTML for a post body written in Markdown, with @mentions linked when given."""
     html = _markdown.render(source or "")
+    if mentions:
+        html = link_mentions(html, mentions)
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
         link_rel="nofollow ugc noopener",
-        allowed_classes={"a": {"image-link"}},
+        allowed_classes={"a": {"image-link", "mention"}},
     )

@@ -16,8 +16,8 @@ from .access import (
     check_can_reply,
 )
 from .forms import EditForm, PostForm, TopicForm
-from .models import PATH_DIGITS
-from .rendering import render_markdown
+from .models import PATH_DIGITS, REACTIONS
+from .reactions import REACTION_LABELS, reactions_for, toggle_reaction
 from .tree import MAX_VISIBLE_DEPTH, build_tree
 
 
@@ -34,7 +34,7 @@ def new_topic(slug):
     preview = None
     if form.validate_on_submit():
         if form.wants_preview:
-            preview = render_markdown(form.body.data)
+            preview = services.render_body(form.body.data)
         else:
             try:
                 topic = services.create_topic(
@@ -68,6 +68,7 @@ def topic(slug, topic_id):
     moderator = current_user.is_authenticated and current_user.is_moderator
     return render_template(
         "forums/topic.html",
+        reaction_kinds=[(kind, REACTIONS[kind], REACTION_LABELS[kind]) for kind in REACTIONS],
         room=room,
         topic=topic,
         page=page,
@@ -78,6 +79,7 @@ def topic(slug, topic_id):
         seen=seen,
         by_id={post.id: post for post in page.posts},
         editable={post.id for post in page.posts if can_edit(current_user, post)},
+        reactions=reactions_for([post.id for post in page.posts], current_user),
         watching=tracking.is_watching_topic(current_user, topic),
         move_targets=[r for r, _n in rooms_with_member_counts() if r.id != room.id]
         if moderator
@@ -114,7 +116,7 @@ def reply(post_id):
     preview = None
     if form.validate_on_submit():
         if form.wants_preview:
-            preview = render_markdown(form.body.data)
+            preview = services.render_body(form.body.data)
         else:
             try:
                 post = services.reply(current_user, topic, parent, form.draft())
@@ -144,7 +146,7 @@ def edit(post_id):
     preview = None
     if form.validate_on_submit():
         if form.preview.data:
-            preview = render_markdown(form.body.data)
+            preview = services.render_body(form.body.data)
         else:
             try:
                 services.edit_post(
@@ -216,3 +218,14 @@ def watch_room(slug):
 @login_required
 def unread():
     return render_template("forums/unread.html", topics=tracking.unread_topics(current_user))
+
+
+@bp.route("/posts/<int:post_id>/react/<kind>", methods=["POST"])
+@login_required
+def react(post_id, kind):
+    post = access_post(post_id, current_user)
+    try:
+        toggle_reaction(current_user, post, kind)
+    except ForumError as error:
+        flash(str(error), "error")
+    return redirect(url_for("forums.permalink", post_id=post.id))

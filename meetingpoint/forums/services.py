@@ -15,6 +15,7 @@ from ..extensions import db
 from ..rooms.models import Room
 from . import search, tracking
 from .access import ForumError, can_edit, check_can_post, check_can_reply
+from .mentions import mentioned_users
 from .models import PATH_DIGITS, Post, PostRevision, Topic, TopicTag, path_segment
 from .rendering import render_markdown
 
@@ -29,6 +30,11 @@ _TAG_PATTERN = re.compile(r"^[\w-]+$")
 class PostDraft:
     body: str
     language: str
+
+
+def render_body(source: str) -> str:
+    """A post's stored HTML: Markdown, @mentions linked, sanitised. Also used for previews."""
+    return render_markdown(source, mentioned_users(source))
 
 
 def parse_tags(text: str) -> list[str]:
@@ -123,7 +129,8 @@ def publish(post: Post) -> None:
         values.update(reply_count=Topic.reply_count + 1, last_posted_at=post.created_at)
     db.session.execute(update(Topic).where(Topic.id == post.topic_id).values(**values))
     search.index_post(post)
-    tracking.announce(post)
+    mentioned = {user.id for user in mentioned_users(post.body_source).values()}
+    tracking.announce(post, mentioned)
 
 
 def _must_hold(user) -> bool:
@@ -169,7 +176,7 @@ def _add_post(
         depth=parent.depth + 1 if parent else 0,
         language=language,
         body_source=body,
-        body_html=render_markdown(body),
+        body_html=render_body(body),
         created_at=now,
     )
     db.session.add(post)
@@ -199,7 +206,7 @@ def edit_post(user, post: Post, body: str, title: str | None = None) -> None:
     now = utcnow()
     topic.title = new_title
     post.body_source = body
-    post.body_html = render_markdown(body)
+    post.body_html = render_body(body)
     post.edited_at = now
     search.index_post(post)
     db.session.add(

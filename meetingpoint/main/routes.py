@@ -28,6 +28,12 @@ def about():
     return render_template("main/about.html")
 
 
+@bp.route("/people/<int:user_id>")
+def person(user_id):
+    """Language-neutral profile address, used by @mentions stored in posts."""
+    return redirect(url_for("people.show", user_id=user_id, lang_code=preferred_language()))
+
+
 @bp.route("/healthz")
 def healthz():
     db.session.execute(text("SELECT 1"))
