@@ -431,3 +431,48 @@ def test_mentions_link_and_notify(app, client, auth, member, make_user):
     newcomer = app.test_client()  # no language cookie yet: the browser's choice counts
     response = newcomer.get(f"/people/{named.id}", headers={"Accept-Language": "fr"})
     assert response.headers["Location"] == f"/fr/people/{named.id}"
+
+
+def test_drafts_survive_a_reload_and_go_once_posted(client, auth, member):
+    from conftest import csrf_token
+    from meetingpoint.forums.models import Draft
+
+    auth.login(member())
+    open_topic(client)
+    opening = last(Post)
+    # Without JavaScript: a preview keeps the text on the server.
+    answer(client, opening.id, "Half-written thoughts", submit="", preview="Preview")
+    page = client.get(f"/en/posts/{opening.id}/reply").get_data(as_text=True)
+    assert "We kept your unsent text" in page and "Half-written thoughts</textarea>" in page
+    # With JavaScript: the page saves as one types, with the token in a header.
+    response = client.post(f"/en/drafts/reply/{opening.id}", data={"body": "Typed on a bus"},
+                           headers={"X-CSRFToken": csrf_token(client)})
+    assert response.status_code == 204
+    assert "Typed on a bus</textarea>" in client.get(f"/en/posts/{opening.id}/reply").get_data(
+        as_text=True
+    )
+    forged = client.post(f"/en/drafts/reply/{opening.id}", data={"body": "Forged"})
+    assert forged.status_code == 400
+    # A refusal keeps the text too; a successful post discards the draft.
+    answer(client, opening.id, "x" * 20001)
+    assert db.session.scalar(db.select(Draft.body)).startswith("xxx")
+    answer(client, opening.id, "Finally sent")
+    assert db.session.scalar(db.select(func.count()).select_from(Draft)) == 0
+    assert "We kept" not in client.get(f"/en/posts/{opening.id}/reply").get_data(as_text=True)
+
+
+def test_new_topic_draft_keeps_the_title(client, auth, member, rooms):
+    auth.login(member())
+    open_topic(client, title="Draft title", body="Draft body", submit="", preview="Preview")
+    page = client.get(f"/en/rooms/{ROOM}/topics/new").get_data(as_text=True)
+    assert 'value="Draft title"' in page and "Draft body</textarea>" in page
+
+
+def test_display_names_render_inert_in_the_forum(client, auth, member):
+    auth.login(member(display_name='<img src=x onerror=alert(1)>'))
+    open_topic(client)
+    opening = last(Post)
+    page = client.get(f"/en/rooms/{ROOM}/topics/{opening.topic_id}").get_data(as_text=True)
+    assert "<img src=x" not in page and "&lt;img src=x onerror=alert(1)&gt;" in page
+    room_page = client.get(f"/en/rooms/{ROOM}/").get_data(as_text=True)
+    assert "<img src=x" not in room_page

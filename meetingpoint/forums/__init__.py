@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("forums", __name__, url_prefix="/<lang:lang_code>")
 
-from . import feeds, moderation_routes, privacy, routes, search_routes  # noqa: E402,F401
+from . import drafts, feeds, moderation_routes, privacy, routes, search_routes  # noqa: E402,F401

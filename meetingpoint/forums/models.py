@@ -210,3 +210,20 @@ class PostReaction(db.Model):
         ForeignKey("users.id", ondelete="CASCADE"), primary_key=True, index=True
     )
     kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+
+
+class Draft(db.Model):
+    """Unsent text, kept on the server so a reload or a dropped connection loses nothing.
+
+    `place` says where it belongs: "topic:<room id>" for a new topic, "reply:<post id>".
+    """
+
+    __tablename__ = "drafts"
+
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    place: Mapped[str] = mapped_column(String(40), primary_key=True)
+    title: Mapped[str] = mapped_column(String(200), default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -7,7 +7,7 @@ from ..database import utcnow
 from ..extensions import db
 from ..notifications.models import Notification
 from . import search
-from .models import Post, PostReaction, PostReport, RoomWatch, Topic, TopicVisit, TopicWatch
+from .models import Draft, Post, PostReaction, PostReport, RoomWatch, Topic, TopicVisit, TopicWatch
 
 
 @personal_data_exporter("forum_posts")
@@ -34,7 +34,7 @@ def export_posts(user) -> list[dict]:
 @account_eraser
 def forget_forum_activity(user, remove_content: bool) -> None:
     # What they follow and read is personal; what they wrote stays unless they ask.
-    for model in (TopicWatch, RoomWatch, TopicVisit, PostReaction, Notification):
+    for model in (TopicWatch, RoomWatch, TopicVisit, PostReaction, Draft, Notification):
         db.session.execute(delete(model).where(model.user_id == user.id))
     db.session.execute(delete(PostReport).where(PostReport.reporter_id == user.id))
     if remove_content:

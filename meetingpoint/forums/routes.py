@@ -15,6 +15,7 @@ from .access import (
     can_edit,
     check_can_reply,
 )
+from .drafts import discard_draft, draft_place, load_draft, save_draft
 from .forms import EditForm, PostForm, TopicForm
 from .models import PATH_DIGITS, REACTIONS
 from .reactions import REACTION_LABELS, reactions_for, toggle_reaction
@@ -31,6 +32,8 @@ def topic_url(post, **kwargs) -> str:
 def new_topic(slug):
     room = access_room(slug)
     form = TopicForm()
+    place = draft_place("topic", room.id)
+    restored = _restore(form, place)
     preview = None
     if form.validate_on_submit():
         if form.wants_preview:
@@ -43,8 +46,17 @@ def new_topic(slug):
             except ForumError as error:
                 flash(str(error), "error")
             else:
+                _posted(place)
                 return redirect(url_for("forums.topic", slug=room.slug, topic_id=topic.id))
-    return render_template("forums/new_topic.html", room=room, form=form, preview=preview)
+    _keep(form, place)
+    return render_template(
+        "forums/new_topic.html",
+        room=room,
+        form=form,
+        preview=preview,
+        restored=restored,
+        draft_url=url_for("forums.autosave", kind="topic", target_id=room.id),
+    )
 
 
 @bp.route("/rooms/<slug>/topics/<int:topic_id>")
@@ -111,7 +123,9 @@ def reply(post_id):
     parent = access_post(post_id, current_user)
     topic = parent.topic
     form = PostForm()
-    if request.method == "GET" and request.args.get("quote"):
+    place = draft_place("reply", parent.id)
+    restored = _restore(form, place)
+    if not restored and request.method == "GET" and request.args.get("quote"):
         form.body.data = quote_of(parent)
     preview = None
     if form.validate_on_submit():
@@ -123,15 +137,49 @@ def reply(post_id):
             except ForumError as error:
                 flash(str(error), "error")
             else:
+                _posted(place)
                 return redirect(url_for("forums.permalink", post_id=post.id))
+    _keep(form, place)
     try:
         check_can_reply(current_user, topic)
         refusal = None
     except ForumError as error:
         refusal = str(error)
     return render_template(
-        "forums/reply.html", topic=topic, parent=parent, form=form, preview=preview, refusal=refusal
+        "forums/reply.html",
+        topic=topic,
+        parent=parent,
+        form=form,
+        preview=preview,
+        refusal=refusal,
+        restored=restored,
+        draft_url=url_for("forums.autosave", kind="reply", target_id=parent.id),
     )
+
+
+def _restore(form, place: str) -> bool:
+    """On opening a form, bring back the unsent draft for this place, if any."""
+    if request.method != "GET":
+        return False
+    draft = load_draft(current_user, place)
+    if draft is None or not draft.body:
+        return False
+    form.body.data = draft.body
+    if hasattr(form, "title"):
+        form.title.data = draft.title
+    return True
+
+
+def _keep(form, place: str) -> None:
+    # Whatever was typed and not posted (a preview, a refusal) is kept as the draft.
+    if request.method == "POST" and form.body.data:
+        title = form.title.data if hasattr(form, "title") else ""
+        save_draft(current_user, place, form.body.data, title or "")
+
+
+def _posted(place: str) -> None:
+    discard_draft(current_user, place)
+    db.session.commit()
 
 
 @bp.route("/posts/<int:post_id>/edit", methods=["GET", "POST"])
