@@ -30,12 +30,14 @@ def seed_demo_command():
     """Load a demo community: participants from many countries, writing in four languages."""
     from .rooms.services import seed_rooms
     from .seed.demo import DEMO_PASSWORD, load_demo
+    from .seed.demo_forum import load_demo_forum
 
     seed_rooms()
     created = load_demo()
     click.echo(
         f"Demo: {created} participants created. Each signs in with password {DEMO_PASSWORD!r}."
     )
+    click.echo(f"Demo: {load_demo_forum()} discussions opened.")
 
 
 @click.group()

@@ -115,3 +115,17 @@ def test_demo_community(runner, client, app):
         client, "/en/auth/login", {"email": demo.email, "password": "meetingpoint-demo"}
     )
     assert response.headers["Location"] == "/fr/"
+
+
+def test_demo_discussions(runner, client, app):
+    from meetingpoint.forums.models import Post, Topic
+
+    result = runner.invoke(args=["seed", "demo"])
+    assert "5 discussions opened" in result.output, result.output
+    assert db.session.scalar(select(func.count()).select_from(Topic)) == 5
+    languages = set(db.session.scalars(select(Post.language)))
+    assert languages == {"en", "es", "fr", "pt"}
+    assert db.session.scalar(select(func.max(Post.depth))) >= 2
+    assert "0 discussions opened" in runner.invoke(args=["seed", "demo"]).output
+    page = client.get("/en/search?q=cooperativas").get_data(as_text=True)
+    assert "Cooperativas de catadores" in page

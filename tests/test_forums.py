@@ -435,6 +435,7 @@ def test_mentions_link_and_notify(app, client, auth, member, make_user):
 
 def test_drafts_survive_a_reload_and_go_once_posted(client, auth, member):
     from conftest import csrf_token
+
     from meetingpoint.forums.models import Draft
 
     auth.login(member())
@@ -445,8 +446,11 @@ def test_drafts_survive_a_reload_and_go_once_posted(client, auth, member):
     page = client.get(f"/en/posts/{opening.id}/reply").get_data(as_text=True)
     assert "We kept your unsent text" in page and "Half-written thoughts</textarea>" in page
     # With JavaScript: the page saves as one types, with the token in a header.
-    response = client.post(f"/en/drafts/reply/{opening.id}", data={"body": "Typed on a bus"},
-                           headers={"X-CSRFToken": csrf_token(client)})
+    response = client.post(
+        f"/en/drafts/reply/{opening.id}",
+        data={"body": "Typed on a bus"},
+        headers={"X-CSRFToken": csrf_token(client)},
+    )
     assert response.status_code == 204
     assert "Typed on a bus</textarea>" in client.get(f"/en/posts/{opening.id}/reply").get_data(
         as_text=True
@@ -469,7 +473,7 @@ def test_new_topic_draft_keeps_the_title(client, auth, member, rooms):
 
 
 def test_display_names_render_inert_in_the_forum(client, auth, member):
-    auth.login(member(display_name='<img src=x onerror=alert(1)>'))
+    auth.login(member(display_name="<img src=x onerror=alert(1)>"))
     open_topic(client)
     opening = last(Post)
     page = client.get(f"/en/rooms/{ROOM}/topics/{opening.topic_id}").get_data(as_text=True)
