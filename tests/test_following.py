@@ -124,3 +124,16 @@ def test_mark_all_read(client, auth, member):
     auth.login(author)
     post(client, "/en/notifications/read")
     assert "count-badge" not in client.get("/en/").get_data(as_text=True)
+
+
+def test_first_visits_and_own_posts_are_not_marked_new(client, auth, member):
+    author = member()
+    auth.login(author)
+    open_topic(client)
+    opening = last(Post)
+    auth.logout()
+    reader = member()
+    auth.login(reader)
+    answer(client, opening.id, "My own reply")  # posted before ever opening the topic
+    url = f"/en/rooms/{ROOM}/topics/{opening.topic_id}"
+    assert 'class="post new"' not in client.get(url).get_data(as_text=True)

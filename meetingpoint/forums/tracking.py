@@ -55,18 +55,23 @@ def announce(post: Post, mentioned: set[int] | None = None) -> None:
 
 
 def last_seen(user, topic: Topic) -> int:
-    """The newest post id `user` had seen before this visit, and record this visit."""
+    """The newest post id `user` had seen before this visit, and record this visit.
+
+    On a first visit nothing is "new": the whole topic is, which says nothing.
+    """
     if not user.is_authenticated:
         return topic.last_post_id
     visit = db.session.get(TopicVisit, (user.id, topic.id))
-    previous = visit.last_seen_post_id if visit else 0
     if visit is None:
         db.session.add(
             TopicVisit(user_id=user.id, topic_id=topic.id, last_seen_post_id=topic.last_post_id)
         )
-    elif topic.last_post_id > visit.last_seen_post_id:
+        db.session.commit()
+        return topic.last_post_id
+    previous = visit.last_seen_post_id
+    if topic.last_post_id > previous:
         visit.last_seen_post_id = topic.last_post_id
-    db.session.commit()
+        db.session.commit()
     return previous
 
 
