@@ -234,9 +234,7 @@ def quote_of(post) -> str:
 @login_required
 def watch_topic(slug, topic_id):
     topic = access_topic(access_room(slug), topic_id, current_user)
-    watching = not tracking.is_watching_topic(current_user, topic)
-    tracking.watch_topic(current_user, topic, watching)
-    db.session.commit()
+    watching = tracking.toggle_topic_watch(current_user, topic)
     flash(
         _("You will hear about new replies.")
         if watching
@@ -249,10 +247,7 @@ def watch_topic(slug, topic_id):
 @bp.route("/rooms/<slug>/watch", methods=["POST"])
 @login_required
 def watch_room(slug):
-    room = access_room(slug)
-    watching = not tracking.is_watching_room(current_user, room)
-    tracking.watch_room(current_user, room, watching)
-    db.session.commit()
+    watching = tracking.toggle_room_watch(current_user, access_room(slug))
     flash(
         _("You will hear about new topics in this room.")
         if watching

@@ -17,21 +17,33 @@ def is_watching_room(user, room) -> bool:
     return user.is_authenticated and db.session.get(RoomWatch, (user.id, room.id)) is not None
 
 
+def _set_watch(model, user, target_column: str, target_id: int, on: bool) -> None:
+    existing = db.session.get(model, (user.id, target_id))
+    if on and existing is None:
+        db.session.add(model(user_id=user.id, **{target_column: target_id}))
+    elif not on and existing is not None:
+        db.session.delete(existing)
+
+
 def watch_topic(user, topic: Topic, on: bool = True) -> None:
     """Start or stop watching a topic (the caller commits)."""
-    existing = db.session.get(TopicWatch, (user.id, topic.id))
-    if on and existing is None:
-        db.session.add(TopicWatch(user_id=user.id, topic_id=topic.id))
-    elif not on and existing is not None:
-        db.session.delete(existing)
+    _set_watch(TopicWatch, user, "topic_id", topic.id, on)
 
 
-def watch_room(user, room, on: bool = True) -> None:
-    existing = db.session.get(RoomWatch, (user.id, room.id))
-    if on and existing is None:
-        db.session.add(RoomWatch(user_id=user.id, room_id=room.id))
-    elif not on and existing is not None:
-        db.session.delete(existing)
+def toggle_topic_watch(user, topic: Topic) -> bool:
+    """Watch the topic if not watching, else stop. Returns whether it is now watched."""
+    watching = not is_watching_topic(user, topic)
+    _set_watch(TopicWatch, user, "topic_id", topic.id, watching)
+    db.session.commit()
+    return watching
+
+
+def toggle_room_watch(user, room) -> bool:
+    """Hear about new topics in `room`, or stop. Returns whether it is now watched."""
+    watching = not is_watching_room(user, room)
+    _set_watch(RoomWatch, user, "room_id", room.id, watching)
+    db.session.commit()
+    return watching
 
 
 def announce(post: Post, mentioned: set[int] | None = None) -> None:
