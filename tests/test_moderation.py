@@ -234,3 +234,14 @@ def test_posting_pace_is_limited_and_text_kept(app, client, auth, member):
     assert "You are posting faster than we allow." in page
     assert "Words I do not want to lose</textarea>" in page
     assert db.session.scalar(select(func.count()).select_from(Topic)) == 2
+
+
+def test_hidden_posts_cannot_be_answered_by_members(client, auth, member, discussion):
+    _author, _topic, opening = discussion
+    auth.login(member(role="moderator"))
+    post(client, f"/en/posts/{opening.id}/hide")
+    auth.logout()
+    auth.login(member())
+    page = answer(client, opening.id, "Answering the hidden").get_data(as_text=True)
+    assert "That post was deleted: reply to another one." in page
+    assert count(Post) == 1

@@ -107,7 +107,7 @@ def reply(user, topic: Topic, parent: Post, draft: PostDraft) -> Post:
     check_can_reply(user, topic)
     if parent.topic_id != topic.id:
         raise ForumError(_("That post is not part of this topic."))
-    if parent.is_deleted:
+    if parent.is_deleted or (parent.is_hidden and not user.is_moderator):
         raise ForumError(_("That post was deleted: reply to another one."))
     body = _check_body(draft.body)
     _check_pace(user, opening=False)

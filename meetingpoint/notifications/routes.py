@@ -3,8 +3,6 @@
 from flask import redirect, render_template, url_for
 from flask_login import current_user, login_required
 
-from ..extensions import db
-from ..forums.models import Post
 from . import bp, services
 
 
@@ -12,12 +10,7 @@ from . import bp, services
 @login_required
 def index():
     items = services.recent(current_user)
-    posts = {
-        p.id: p
-        for p in db.session.scalars(
-            db.select(Post).where(Post.id.in_({n.post_id for n in items if n.post_id}))
-        )
-    }
+    posts = services.posts_named(items)
     return render_template("notifications/index.html", items=items, posts=posts)
 
 

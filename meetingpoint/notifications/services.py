@@ -42,6 +42,17 @@ def recent(user, limit: int = 50) -> list[Notification]:
     return list(db.session.scalars(query))
 
 
+def posts_named(items: list[Notification]) -> dict:
+    """The posts these notifications are about, with their topics: one query."""
+    from ..forums.models import Post  # notifications sit below forums; import on use
+
+    ids = {item.post_id for item in items if item.post_id}
+    if not ids:
+        return {}
+    query = select(Post).options(joinedload(Post.topic)).where(Post.id.in_(ids))
+    return {post.id: post for post in db.session.scalars(query)}
+
+
 def open_notification(user, notification_id: int) -> Notification:
     """Mark one of `user`'s notifications read and return it; others' are not found."""
     notification = db.session.get(Notification, notification_id)
