@@ -145,3 +145,10 @@ def test_oversized_search_is_ignored_not_an_error(client, auth, make_user):
     page = response.get_data(as_text=True)
     assert "Findable Person" in page
     assert "Please use at most 100 characters." in page
+
+
+def test_choices_are_kept_after_an_error(client):
+    response = post(client, "/en/auth/register", {**SIGNUP, "confirm": "different passphrase"})
+    page = response.get_data(as_text=True)
+    assert '<option value="SN" selected>Senegal</option>' in page
+    assert '<option value="Africa/Dakar" selected>Africa/Dakar</option>' in page

@@ -156,3 +156,11 @@ def test_forum_pages_render(client, auth, discussion, lang, path):
 def test_search_and_following_pages_render(client, auth, discussion, make_user, lang, path):
     auth.login(make_user(role="moderator"))
     _check(client.get(path.format(lang=lang)), lang)
+
+
+def test_form_fields_carry_no_empty_aria_and_sensible_defaults(client):
+    page = client.get("/en/auth/register").get_data(as_text=True)
+    assert '="None"' not in page
+    assert '<option value="UTC" selected>UTC</option>' in page
+    page = client.get("/fr/auth/register").get_data(as_text=True)
+    assert '<option value="SN">Sénégal</option>' in page  # names in the reader's language

@@ -5,7 +5,15 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, PasswordField, SelectField, StringField, TextAreaField
 from wtforms.validators import EqualTo, Optional
 
-from ..forms import MultiCheckboxField, choices, max_length, password_length, required, strip_text
+from ..forms import (
+    FastSelect,
+    MultiCheckboxField,
+    choices,
+    max_length,
+    password_length,
+    required,
+    strip_text,
+)
 from ..geography import country_choices
 from ..i18n import LANGUAGES
 from .choices import CONSTITUENCIES, TIME_ZONES, spoken_language_choices
@@ -18,14 +26,19 @@ class ProfileForm(FlaskForm):
     display_name = StringField(
         _l("Display name"), filters=[strip_text], validators=[required(), max_length(80)]
     )
-    country = SelectField(_l("Country"), validators=[required()])
+    country = SelectField(_l("Country"), validators=[required()], widget=FastSelect())
     organisation = StringField(
         _l("Organisation"), filters=[strip_text], validators=[Optional(), max_length(160)]
     )
     constituency = SelectField(_l("Constituency"), validators=[required()])
     languages = MultiCheckboxField(_l("Languages you speak"), validators=[required()])
     locale = SelectField(_l("Interface language"), choices=choices(LANGUAGES.items()))
-    time_zone = SelectField(_l("Time zone"), choices=choices((tz, tz) for tz in TIME_ZONES))
+    time_zone = SelectField(
+        _l("Time zone"),
+        choices=choices((tz, tz) for tz in TIME_ZONES),
+        default="UTC",
+        widget=FastSelect(),
+    )
     bio = TextAreaField(
         _l("About you"),
         filters=[strip_text],

@@ -6,7 +6,7 @@ from wtforms import DateField, SearchField, SelectField, SubmitField
 from wtforms.validators import Optional
 
 from ..accounts.choices import CONSTITUENCIES, ROLE_LABELS, spoken_language_choices
-from ..forms import choices, max_length, strip_text
+from ..forms import FastSelect, choices, max_length, strip_text
 from ..geography import REGIONS, country_choices
 from .services import DirectoryFilter
 
@@ -16,10 +16,10 @@ class DirectoryForm(FlaskForm):
         csrf = False  # a search changes nothing
 
     q = SearchField(_l("Name or organisation"), filters=[strip_text], validators=[max_length(100)])
-    country = SelectField(_l("Country"))
+    country = SelectField(_l("Country"), widget=FastSelect())
     region = SelectField(_l("Region"))
     constituency = SelectField(_l("Constituency"))
-    language = SelectField(_l("Speaks"))
+    language = SelectField(_l("Speaks"), widget=FastSelect())
     room = SelectField(_l("Room"))
 
     def __init__(self, *args, room_choices=(), **kwargs):
