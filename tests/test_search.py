@@ -36,7 +36,9 @@ def corpus(client, auth, member):
 
 
 def results(client, query):
-    return client.get("/en/search?" + query).get_data(as_text=True)
+    page = client.get("/en/search?" + query).get_data(as_text=True)
+    assert "Not a valid choice" not in page  # absent or unknown filters are not errors
+    return page
 
 
 def test_search_finds_words_with_stemming(client, corpus):
@@ -112,3 +114,7 @@ def test_snippets_escape_what_authors_wrote(client, auth, member):
     # SQLite shows the tag escaped; PostgreSQL's headline drops tags: either way, inert.
     assert "<script>alert(1)" not in page
     assert "<mark>marker</mark>" in page
+
+
+def test_bad_dates_and_unknown_choices_are_ignored(client, corpus):
+    assert "1 post found" in results(client, "q=cooperativas&since=not-a-date&room=999&language=xx")

@@ -40,20 +40,30 @@ class SearchForm(FlaskForm):
         )
         self.language.choices = choices(anything + spoken_language_choices())
 
+    def to_filter(self) -> SearchFilter:
+        """The filters as given. Absent or unknown choices mean "any" and are not reported
+        as errors; only an over-long query is worth telling (the dates parse or are None)."""
+
+        def chosen(field) -> str:
+            return field.data if field.data in {c.value for c in field.choices} else ""
+
+        room = chosen(self.room)
+        return SearchFilter(
+            query=(self.q.data or "") if self.q.validate(self) else "",
+            room_id=int(room) if room else None,
+            language=chosen(self.language),
+            since=self.since.data,
+            until=self.until.data,
+        )
+
 
 @bp.route("/search")
 def search_page():
     rooms = [room for room, _count in rooms_with_member_counts()]
     form = SearchForm(request.args, rooms=rooms)
-    form.validate()
-    filters = SearchFilter(
-        query=form.q.data or "" if not form.q.errors else "",
-        room_id=int(form.room.data) if form.room.data and not form.room.errors else None,
-        language=form.language.data if not form.language.errors else "",
-        since=form.since.data if not form.since.errors else None,
-        until=form.until.data if not form.until.errors else None,
-    )
-    author_ids = _authors_named(form.author.data) if form.author.data else None
+    filters = form.to_filter()
+    author = form.author.data if form.author.validate(form) else ""
+    author_ids = _authors_named(author) if author else None
     page = max(request.args.get("page", 1, type=int), 1)
     hits, total = [], 0
     if author_ids != []:
