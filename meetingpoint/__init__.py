@@ -61,9 +61,9 @@ def configure_extensions(app: Flask) -> None:
 
 
 def configure_blueprints(app: Flask) -> None:
-    from . import accounts, auth, forums, main, notifications, people, rooms
+    from . import accounts, auth, chat, forums, main, notifications, people, rooms
 
-    for feature in (main, auth, accounts, rooms, people, forums, notifications):
+    for feature in (main, auth, accounts, rooms, people, forums, notifications, chat):
         app.register_blueprint(feature.bp)
 
 

@@ -61,6 +61,7 @@ class Config:
     # Forums: per-person pace, and how many first posts of a new account wait for approval.
     FORUM_TOPICS_PER_HOUR = int(_env("FORUM_TOPICS_PER_HOUR", "5"))
     FORUM_REPLIES_PER_HOUR = int(_env("FORUM_REPLIES_PER_HOUR", "60"))
+    CHAT_MESSAGES_PER_MINUTE = int(_env("CHAT_MESSAGES_PER_MINUTE", "30"))
     FORUM_HOLD_FIRST_POSTS = int(_env("FORUM_HOLD_FIRST_POSTS", "0"))
 
 

@@ -164,3 +164,14 @@ def test_form_fields_carry_no_empty_aria_and_sensible_defaults(client):
     assert '<option value="UTC" selected>UTC</option>' in page
     page = client.get("/fr/auth/register").get_data(as_text=True)
     assert '<option value="SN">Sénégal</option>' in page  # names in the reader's language
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_chat_pages_render(client, auth, discussion, make_user, lang):
+    author, _topic, _opening = discussion
+    auth.login(author)
+    _check(client.get(f"/{lang}/rooms/social-dialogue/chat"), lang)
+    _check(client.get(f"/{lang}/messages/"), lang)
+    other = make_user()
+    conversation_url = post(client, f"/{lang}/messages/with/{other.id}").headers["Location"]
+    _check(client.get(conversation_url), lang)

@@ -1,0 +1,162 @@
+"""Chat without JavaScript: room channels and direct conversations over plain HTTP."""
+
+import re
+
+import pytest
+from conftest import post
+from flask import current_app
+from sqlalchemy import func, select
+
+from meetingpoint.chat.models import ChatMessage
+from meetingpoint.extensions import db
+
+ROOM = "social-dialogue"
+
+
+def client_id_on(page: str) -> str:
+    return re.search(r'name="client_id" type="hidden" value="([^"]+)"', page).group(1)
+
+
+def send(client, url, body, **extra):
+    page = client.get(url).get_data(as_text=True)
+    data = {"body": body, "language": "en", "client_id": client_id_on(page), **extra}
+    return post(client, url, data)
+
+
+def count():
+    return db.session.scalar(select(func.count()).select_from(ChatMessage))
+
+
+def test_room_members_chat_without_javascript(client, auth, member):
+    auth.login(member(display_name="Kwame"))
+    url = f"/en/rooms/{ROOM}/chat"
+    response = send(client, url, "Hello **everyone**, see https://ilo.org")
+    assert response.headers["Location"] == url + "#latest"
+    page = client.get(url).get_data(as_text=True)
+    assert "<strong>everyone</strong>" in page
+    assert '<a href="https://ilo.org" rel="nofollow ugc noopener">https://ilo.org</a>' in page
+    assert "Kwame" in page
+
+
+def test_non_members_cannot_read_or_write_a_room_chat(client, auth, member, make_user):
+    auth.login(member())
+    send(client, f"/en/rooms/{ROOM}/chat", "Members only")
+    auth.logout()
+    auth.login(make_user())
+    page = client.get(f"/en/rooms/{ROOM}/chat").get_data(as_text=True)
+    assert "Join the room to read and write in its chat." in page and "Members only" not in page
+    response = post(client, f"/en/rooms/{ROOM}/chat", {"body": "sneaky", "client_id": "abc"})
+    assert count() == 1 and response.status_code == 200
+
+
+def test_anonymous_visitors_are_sent_to_sign_in(client, rooms):
+    assert client.get(f"/en/rooms/{ROOM}/chat").headers["Location"].startswith("/en/auth/login")
+
+
+def test_a_resent_form_stores_one_message(client, auth, member):
+    auth.login(member())
+    url = f"/en/rooms/{ROOM}/chat"
+    page = client.get(url).get_data(as_text=True)
+    data = {"body": "Sent twice by a flaky link", "language": "en", "client_id": client_id_on(page)}
+    post(client, url, data)
+    post(client, url, data)
+    assert count() == 1
+
+
+def test_direct_conversation_is_private(client, auth, make_user):
+    amina, kwame, stranger = make_user(display_name="Amina"), make_user(), make_user()
+    auth.login(amina)
+    response = post(client, f"/en/messages/with/{kwame.id}")
+    url = response.headers["Location"]
+    assert re.match(r"^/en/messages/\d+$", url)
+    send(client, url, "Bonjour Kwame")
+    # Opening again finds the same conversation.
+    assert post(client, f"/en/messages/with/{kwame.id}").headers["Location"] == url
+    auth.logout()
+    auth.login(kwame)
+    inbox = client.get("/en/messages/").get_data(as_text=True)
+    assert "Amina" in inbox and "1 unread" in inbox
+    assert "Bonjour Kwame" in client.get(url).get_data(as_text=True)
+    assert "1 unread" not in client.get("/en/messages/").get_data(as_text=True)
+    auth.logout()
+    auth.login(stranger)
+    assert client.get(url).status_code == 404
+    assert post(client, url, {"body": "intruding", "client_id": "x1"}).status_code == 404
+    assert count() == 1
+
+
+def test_no_conversation_with_oneself_or_unknown_people(client, auth, make_user):
+    me = make_user()
+    auth.login(me)
+    assert post(client, f"/en/messages/with/{me.id}").status_code == 404
+    assert post(client, "/en/messages/with/999999").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "body, message",
+    [("", "This field is required."), ("x" * 4001, "Please use at most 4000 characters.")],
+)
+def test_bad_messages_are_refused_and_kept(client, auth, member, body, message):
+    auth.login(member())
+    response = send(client, f"/en/rooms/{ROOM}/chat", body)
+    assert message in response.get_data(as_text=True)
+    assert count() == 0
+
+
+def test_forged_client_ids_are_refused(client, auth, member):
+    auth.login(member())
+    response = post(
+        client, f"/en/rooms/{ROOM}/chat", {"body": "hi", "language": "en", "client_id": "<script>"}
+    )
+    assert "This message could not be sent." in response.get_data(as_text=True)
+    assert count() == 0
+
+
+def test_script_is_inert(client, auth, member):
+    auth.login(member())
+    send(client, f"/en/rooms/{ROOM}/chat", "<script>alert(1)</script> [x](javascript:alert(2))")
+    page = client.get(f"/en/rooms/{ROOM}/chat").get_data(as_text=True)
+    assert "<script>alert(1)" not in page and 'href="javascript' not in page
+
+
+def test_flood_limit(app, client, auth, member):
+    app.config["CHAT_MESSAGES_PER_MINUTE"] = 3
+    auth.login(member())
+    for n in range(3):
+        send(client, f"/en/rooms/{ROOM}/chat", f"message {n}")
+    page = send(client, f"/en/rooms/{ROOM}/chat", "one too many").get_data(as_text=True)
+    assert "You are sending messages faster than we allow." in page
+    assert count() == 3
+
+
+def test_history_pages_back_by_id(app, client, auth, member):
+    from meetingpoint.chat import services
+    from meetingpoint.rooms.services import access_room
+
+    current_app.config["CHAT_MESSAGES_PER_MINUTE"] = 1000  # the test body's app context
+    user = member()
+    room = access_room(ROOM)
+    conversation = services.room_channel(room)
+    for n in range(services.PAGE_SIZE + 5):
+        services.send_message(user, conversation, f"Numbered {n:03d}", "en", f"c{n}")
+    auth.login(user)
+    page = client.get(f"/en/rooms/{ROOM}/chat").get_data(as_text=True)
+    assert "Numbered 054" in page and "Numbered 004" not in page
+    older = re.search(r'href="\?before=(\d+)"', page).group(1)
+    back = client.get(f"/en/rooms/{ROOM}/chat?before={older}").get_data(as_text=True)
+    assert "Numbered 004" in back and "Numbered 005" not in back
+
+
+def test_catch_up_after_an_id_returns_exactly_the_missed_messages(app, member, rooms):
+    from meetingpoint.chat import services
+
+    current_app.config["CHAT_MESSAGES_PER_MINUTE"] = 1000
+    user = member()
+    conversation = services.room_channel(rooms[ROOM])
+    first, _ = services.send_message(user, conversation, "before", "en", "a0")
+    for n in range(50):
+        services.send_message(user, conversation, f"missed {n}", "en", f"m{n}")
+    again, stored = services.send_message(user, conversation, "missed 0", "en", "m0")
+    assert not stored  # a retried send returns the stored message
+    caught = services.history(conversation, after_id=first.id, limit=100)
+    assert [m.body_source for m in caught] == [f"missed {n}" for n in range(50)]
