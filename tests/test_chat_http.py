@@ -160,3 +160,38 @@ def test_catch_up_after_an_id_returns_exactly_the_missed_messages(app, member, r
     assert not stored  # a retried send returns the stored message
     caught = services.history(conversation, after_id=first.id, limit=100)
     assert [m.body_source for m in caught] == [f"missed {n}" for n in range(50)]
+
+
+def test_delete_own_messages_and_moderators_in_rooms(client, auth, member):
+    writer = member(display_name="Writer")
+    auth.login(writer)
+    send(client, f"/en/rooms/{ROOM}/chat", "Oops, wrong room")
+    mine = db.session.scalar(select(ChatMessage))
+    auth.logout()
+    auth.login(member())
+    assert post(client, f"/en/messages/delete/{mine.id}").status_code == 403
+    auth.logout()
+    auth.login(writer)
+    post(client, f"/en/messages/delete/{mine.id}")
+    page = client.get(f"/en/rooms/{ROOM}/chat").get_data(as_text=True)
+    assert "Oops, wrong room" not in page and "This message was deleted." in page
+    send(client, f"/en/rooms/{ROOM}/chat", "Something rude")
+    rude = db.session.scalar(select(ChatMessage).order_by(ChatMessage.id.desc()))
+    auth.logout()
+    auth.login(member(role="moderator"))
+    post(client, f"/en/messages/delete/{rude.id}")
+    db.session.expire_all()
+    assert db.session.get(ChatMessage, rude.id).is_deleted
+
+
+def test_strangers_cannot_delete_in_a_direct_conversation(client, auth, make_user):
+    amina, kwame = make_user(), make_user()
+    auth.login(amina)
+    url = post(client, f"/en/messages/with/{kwame.id}").headers["Location"]
+    send(client, url, "Private words")
+    message = db.session.scalar(select(ChatMessage))
+    auth.logout()
+    auth.login(make_user(role="moderator"))  # moderators do not reach into private talk
+    assert post(client, f"/en/messages/delete/{message.id}").status_code == 404
+    db.session.expire_all()
+    assert not db.session.get(ChatMessage, message.id).is_deleted

@@ -101,7 +101,18 @@ def _conversation_page(conversation, title, room=None, others=()):
         title=title,
         form=form,
         messages=messages,
+        can_delete=current_user.is_moderator and room is not None,
         joined=True,
         older=messages[0].id if len(messages) == services.PAGE_SIZE else None,
         paging_back=before is not None,
     )
+
+
+@bp.route("/messages/delete/<int:message_id>", methods=["POST"])
+@login_required
+def delete_message(message_id):
+    message = services.delete_message(current_user, message_id)
+    conversation = services.access_conversation(current_user, message.conversation_id)
+    if conversation.room_id:
+        return redirect(url_for("chat.room_chat", slug=services.room_of(conversation).slug))
+    return redirect(url_for("chat.conversation", conversation_id=conversation.id))

@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
-from werkzeug.exceptions import NotFound
+from werkzeug.exceptions import Forbidden, NotFound
 
 from ..database import utcnow
 from ..extensions import db
@@ -229,3 +229,19 @@ def members(conversation: Conversation) -> list[ConversationMember]:
         .where(ConversationMember.conversation_id == conversation.id)
     )
     return list(db.session.scalars(query))
+
+
+def delete_message(user, message_id: int) -> ChatMessage:
+    """Withdraw a message: its sender may, and moderators in room channels. It stays in
+    place as "deleted", so the conversation still reads in order."""
+    message = db.session.get(ChatMessage, message_id)
+    if message is None:
+        raise NotFound
+    conversation = access_conversation(user, message.conversation_id)
+    moderating = user.is_moderator and conversation.kind == KIND_ROOM
+    if message.sender_id != user.id and not moderating:
+        raise Forbidden
+    if message.deleted_at is None:
+        message.deleted_at = utcnow()
+        db.session.commit()
+    return message
