@@ -10,6 +10,7 @@ from wtforms.validators import Optional
 
 from ..accounts.choices import spoken_language_choices
 from ..accounts.models import User
+from ..database import contains_pattern
 from ..extensions import db
 from ..forms import choices, max_length, strip_text
 from ..i18n import current_language
@@ -82,8 +83,10 @@ def search_page():
 
 
 def _authors_named(name: str) -> list[int]:
-    pattern = "%" + name.lower().replace("%", "").replace("_", "") + "%"
-    query = select(User.id).where(func.lower(User.display_name).like(pattern)).limit(50)
+    pattern = contains_pattern(name.lower())
+    query = (
+        select(User.id).where(func.lower(User.display_name).like(pattern, escape="\\")).limit(50)
+    )
     return list(db.session.scalars(query))
 
 

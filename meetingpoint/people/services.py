@@ -7,6 +7,7 @@ from sqlalchemy.orm import aliased
 from werkzeug.exceptions import NotFound
 
 from ..accounts.models import User, UserLanguage
+from ..database import contains_pattern
 from ..extensions import db
 from ..geography import countries_in
 from ..rooms.models import Room, RoomMembership
@@ -38,7 +39,7 @@ def directory_query(filters: DirectoryFilter) -> Select:
     """Active participants matching every filter given, alphabetically."""
     query = select(User).where(User.deleted_at.is_(None), User.email_verified_at.is_not(None))
     if filters.query:
-        pattern = "%" + _escape_like(filters.query.strip().lower()) + "%"
+        pattern = contains_pattern(filters.query.strip().lower())
         query = query.where(
             or_(
                 func.lower(User.display_name).like(pattern, escape="\\"),
@@ -93,10 +94,6 @@ def people_to_meet(user: User, limit: int = 6) -> list[User]:
     if user.country:
         query = query.where(or_(User.country.is_(None), User.country != user.country))
     return list(db.session.scalars(query))
-
-
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def rooms_of(user: User) -> list[Room]:
