@@ -15,6 +15,7 @@ def create_app(config: type | dict | None = None) -> Flask:
     configure_settings(app, config)
     configure_extensions(app)
     configure_blueprints(app)
+    configure_sockets(app)
     configure_templates(app)
     configure_errors(app)
     configure_security_headers(app)
@@ -65,6 +66,34 @@ def configure_blueprints(app: Flask) -> None:
 
     for feature in (main, auth, accounts, rooms, people, forums, notifications, chat):
         app.register_blueprint(feature.bp)
+
+
+def configure_sockets(app: Flask) -> None:
+    """Socket.IO at /socket.io/: in-process alone, through Redis when several processes run."""
+    from .chat import events  # noqa: F401  (registers the handlers)
+    from .extensions import socketio
+
+    socketio.init_app(
+        app,
+        async_mode=app.config.get("SOCKETIO_ASYNC_MODE") or _async_mode(),
+        message_queue=app.config.get("REDIS_URL"),
+        # The session is read from the cookie at every event, so signing out (or a password
+        # change ending other sessions) also ends what a live connection may do.
+        manage_session=False,
+        max_http_buffer_size=64 * 1024,
+        ping_interval=25,
+        ping_timeout=20,
+    )
+
+
+def _async_mode() -> str:
+    # gunicorn -k gevent patches the standard library before loading us; anything else
+    # (flask run, tests, a thread-based server) gets plain threads.
+    try:
+        from gevent import monkey
+    except ImportError:  # pragma: no cover
+        return "threading"
+    return "gevent" if monkey.is_module_patched("socket") else "threading"
 
 
 def configure_templates(app: Flask) -> None:

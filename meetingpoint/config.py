@@ -49,7 +49,12 @@ class Config:
     SERVER_NAME = _env("SERVER_NAME")
     PREFERRED_URL_SCHEME = _env("URL_SCHEME", "http")
 
-    RATELIMIT_STORAGE_URI = _env("RATELIMIT_STORAGE_URI", "memory://")
+    # Several processes: set a Redis URL and they share Socket.IO broadcasts (message queue)
+    # and every counter the limiter keeps; one process needs neither.
+    REDIS_URL = _env("REDIS_URL")
+    RATELIMIT_STORAGE_URI = _env("RATELIMIT_STORAGE_URI", REDIS_URL or "memory://")
+    # "threading" for `flask run`; "gevent" is chosen by itself under gunicorn -k gevent.
+    SOCKETIO_ASYNC_MODE = _env("SOCKETIO_ASYNC_MODE")
     RATELIMIT_ENABLED = True
     LOGIN_LIMIT_PER_ACCOUNT = "5 per minute;20 per hour"
     LOGIN_LIMIT_PER_ADDRESS = "20 per minute;100 per hour"
@@ -62,6 +67,9 @@ class Config:
     FORUM_TOPICS_PER_HOUR = int(_env("FORUM_TOPICS_PER_HOUR", "5"))
     FORUM_REPLIES_PER_HOUR = int(_env("FORUM_REPLIES_PER_HOUR", "60"))
     CHAT_MESSAGES_PER_MINUTE = int(_env("CHAT_MESSAGES_PER_MINUTE", "30"))
+    # A live connection says it is still there this often; twice that without a word and
+    # its person no longer counts as online (the process holding it may have died).
+    CHAT_HEARTBEAT_SECONDS = int(_env("CHAT_HEARTBEAT_SECONDS", "45"))
     FORUM_HOLD_FIRST_POSTS = int(_env("FORUM_HOLD_FIRST_POSTS", "0"))
 
 

@@ -9,7 +9,8 @@ from ..accounts.models import User
 from ..database import UTCDateTime, utcnow
 from ..extensions import db
 
-KIND_ROOM, KIND_DIRECT = "room", "direct"
+KIND_ROOM, KIND_DIRECT, KIND_GROUP = "room", "direct", "group"
+GROUP_MAX_MEMBERS = 20
 
 
 class Conversation(db.Model):
@@ -21,6 +22,8 @@ class Conversation(db.Model):
     room_id: Mapped[int | None] = mapped_column(ForeignKey("rooms.id"), unique=True)
     # A direct conversation: "smaller id:larger id", so a pair has exactly one.
     direct_key: Mapped[str | None] = mapped_column(String(40), unique=True)
+    # A group conversation's name, chosen by whoever started it.
+    title: Mapped[str | None] = mapped_column(String(120))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_message_id: Mapped[int] = mapped_column(Integer, default=0)
 
@@ -68,3 +71,16 @@ class ChatMessage(db.Model):
     @property
     def is_deleted(self) -> bool:
         return self.deleted_at is not None
+
+
+class ChatConnection(db.Model):
+    """One open live connection (a tab or a device). Presence is read from these rows, so
+    every server process sees the same people online; rows of a process that died without
+    saying goodbye stop counting once `seen_at` is older than the heartbeat allows."""
+
+    __tablename__ = "chat_connections"
+
+    sid: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    connected_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    seen_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)

@@ -1,26 +1,29 @@
-"""Thin views for chat without JavaScript: read a page of messages, send one, page back."""
+"""Thin views for chat without JavaScript: read, send, edit, page back and forth, jump."""
 
 import uuid
+from datetime import date, datetime
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import get_timezone
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, SelectField, SubmitField, TextAreaField
+from wtforms import HiddenField, SelectField, StringField, SubmitField, TextAreaField
 
 from ..accounts.choices import spoken_language_choices
 from ..forms import choices, max_length, required, strip_text
 from ..i18n import current_language
 from ..people.services import access_person
 from ..rooms.services import access_room, is_member
-from . import bp, services
+from . import bp, messages, presence, services
+from .models import KIND_GROUP, KIND_ROOM
 
 
 class MessageForm(FlaskForm):
     body = TextAreaField(
         _l("Message"),
         filters=[strip_text],
-        validators=[required(), max_length(services.MESSAGE_MAX)],
+        validators=[required(), max_length(messages.MESSAGE_MAX)],
     )
     language = SelectField(_l("Written in"))
     # Made when the form is shown: sending the same form twice stores one message.
@@ -36,28 +39,43 @@ class MessageForm(FlaskForm):
             self.client_id.data = uuid.uuid4().hex
 
 
+class EditForm(FlaskForm):
+    body = TextAreaField(
+        _l("Message"),
+        filters=[strip_text],
+        validators=[required(), max_length(messages.MESSAGE_MAX)],
+    )
+    submit = SubmitField(_l("Save"))
+
+
+class GroupForm(FlaskForm):
+    title = StringField(
+        _l("Name of the conversation"),
+        filters=[strip_text],
+        validators=[required(), max_length(services.TITLE_MAX)],
+    )
+    submit = SubmitField(_l("Start a group conversation"))
+
+
 @bp.route("/rooms/<slug>/chat", methods=["GET", "POST"])
 @login_required
 def room_chat(slug):
     room = access_room(slug)
+    title = room.text(current_language()).name
     if not is_member(current_user, room):
         return render_template(
-            "chat/conversation.html",
-            room=room,
-            messages=[],
-            form=None,
-            title=room.text(current_language()).name,
-            joined=False,
+            "chat/conversation.html", room=room, messages=[], title=title, joined=False
         )
-    conversation = services.room_channel(room)
-    return _conversation_page(conversation, room.text(current_language()).name, room=room)
+    return _conversation_page(services.room_channel(room), title, room=room)
 
 
 @bp.route("/messages/")
 @login_required
 def inbox():
     return render_template(
-        "chat/inbox.html", conversations=services.direct_conversations(current_user)
+        "chat/inbox.html",
+        conversations=services.conversations_of(current_user),
+        group_form=GroupForm(formdata=None),
     )
 
 
@@ -75,44 +93,97 @@ def conversation(conversation_id):
     if conversation.room_id:
         return redirect(url_for("chat.room_chat", slug=services.room_of(conversation).slug))
     others = [m.user for m in services.members(conversation) if m.user_id != current_user.id]
-    title = ", ".join(person.display_name for person in others)
+    title = conversation.title or ", ".join(person.display_name for person in others)
     return _conversation_page(conversation, title, others=others)
+
+
+@bp.route("/messages/m/<int:message_id>")
+@login_required
+def permalink(message_id):
+    """A message in its conversation: the page that starts with it."""
+    message = messages.access_message(current_user, message_id)
+    conversation = services.access_conversation(current_user, message.conversation_id)
+    if conversation.room_id:
+        target = url_for("chat.room_chat", slug=services.room_of(conversation).slug)
+    else:
+        target = url_for("chat.conversation", conversation_id=conversation.id)
+    return redirect(f"{target}?after={message.id - 1}#message-{message.id}")
 
 
 def _conversation_page(conversation, title, room=None, others=()):
     form = MessageForm()
     if form.validate_on_submit():
         try:
-            services.send_message(
+            messages.send_message(
                 current_user, conversation, form.body.data, form.language.data, form.client_id.data
             )
-        except services.ChatError as error:
+        except messages.ChatError as error:
             flash(str(error), "error")
         else:
             return redirect(request.path + "#latest")
     before = request.args.get("before", type=int)
-    messages = services.history(conversation, before_id=before)
-    if messages and before is None:
-        services.mark_read(current_user, conversation, messages[-1].id)
+    after = request.args.get("after", type=int)
+    day = _day_asked()
+    if day is not None:
+        after = messages.last_id_before(conversation, day)
+    if after is not None:
+        found = messages.history(conversation, after_id=after)
+        newer = found[-1].id if len(found) == messages.PAGE_SIZE else None
+        older = found[0].id if found else None
+    else:
+        found = messages.history(conversation, before_id=before)
+        newer = None
+        older = found[0].id if len(found) == messages.PAGE_SIZE else None
+    if found:
+        messages.mark_read(current_user, conversation, found[-1].id)
     return render_template(
         "chat/conversation.html",
+        conversation=conversation,
         room=room,
         others=others,
         title=title,
         form=form,
-        messages=messages,
-        can_delete=current_user.is_moderator and room is not None,
+        messages=found,
+        online=presence.online_in_room(room.id) if room else [],
+        can_moderate=current_user.is_moderator and conversation.kind == KIND_ROOM,
+        is_group=conversation.kind == KIND_GROUP,
         joined=True,
-        older=messages[0].id if len(messages) == services.PAGE_SIZE else None,
-        paging_back=before is not None,
+        older=older,
+        newer=newer,
+        paging=before is not None or after is not None,
+        last_id=found[-1].id if found and newer is None else 0,
     )
+
+
+def _day_asked() -> datetime | None:
+    """?date=YYYY-MM-DD as the start of that day in the reader's time zone."""
+    value = request.args.get("date", "")
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        return None
+    return get_timezone().localize(datetime(day.year, day.month, day.day))  # noqa: DTZ001
+
+
+@bp.route("/messages/edit/<int:message_id>", methods=["GET", "POST"])
+@login_required
+def edit_message(message_id):
+    message = messages.access_message(current_user, message_id)
+    if message.sender_id != current_user.id or message.is_deleted:
+        abort(403)
+    form = EditForm(data={"body": message.body_source})
+    if form.validate_on_submit():
+        try:
+            messages.edit_message(current_user, message.id, form.body.data)
+        except messages.ChatError as error:
+            flash(str(error), "error")
+        else:
+            return redirect(url_for("chat.permalink", message_id=message.id))
+    return render_template("chat/edit.html", form=form, message=message)
 
 
 @bp.route("/messages/delete/<int:message_id>", methods=["POST"])
 @login_required
 def delete_message(message_id):
-    message = services.delete_message(current_user, message_id)
-    conversation = services.access_conversation(current_user, message.conversation_id)
-    if conversation.room_id:
-        return redirect(url_for("chat.room_chat", slug=services.room_of(conversation).slug))
-    return redirect(url_for("chat.conversation", conversation_id=conversation.id))
+    message = messages.delete_message(current_user, message_id)
+    return redirect(url_for("chat.permalink", message_id=message.id))

@@ -10,6 +10,7 @@ from ..database import UTCDateTime, utcnow
 from ..extensions import db
 
 REPLY, MENTION, NEW_TOPIC, WATCHED_REPLY = "reply", "mention", "new_topic", "watched_reply"
+CHAT_MENTION = "chat_mention"
 
 
 class Notification(db.Model):
@@ -22,6 +23,9 @@ class Notification(db.Model):
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     # What it is about: a forum post for now; later features add their own targets.
     post_id: Mapped[int | None] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"))
+    chat_message_id: Mapped[int | None] = mapped_column(
+        ForeignKey("chat_messages.id", ondelete="CASCADE")
+    )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     read_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 

@@ -9,7 +9,9 @@ from ..extensions import db
 from .models import Notification
 
 
-def notify(user_ids, kind: str, actor_id: int | None, post_id: int | None) -> set[int]:
+def notify(
+    user_ids, kind: str, actor_id: int | None, post_id: int | None, chat_message_id=None
+) -> set[int]:
     """Add one notification per recipient (never the actor); the caller commits.
 
     Returns who was notified, so a later, weaker kind can skip them.
@@ -17,7 +19,14 @@ def notify(user_ids, kind: str, actor_id: int | None, post_id: int | None) -> se
     recipients = {uid for uid in user_ids if uid and uid != actor_id}
     now = utcnow()
     db.session.add_all(
-        Notification(user_id=uid, kind=kind, actor_id=actor_id, post_id=post_id, created_at=now)
+        Notification(
+            user_id=uid,
+            kind=kind,
+            actor_id=actor_id,
+            post_id=post_id,
+            chat_message_id=chat_message_id,
+            created_at=now,
+        )
         for uid in sorted(recipients)
     )
     return recipients

@@ -1,0 +1,210 @@
+"""Thin Socket.IO handlers: check the payload, call the same services as the HTTP routes,
+answer with an acknowledgement. Refusals go back to the sender alone, never broadcast."""
+
+import functools
+from datetime import UTC, datetime
+
+from flask import request
+from flask_babel import gettext as _
+from flask_login import current_user
+from flask_socketio import ConnectionRefusedError, disconnect, emit, join_room
+from limits import parse
+from werkzeug.exceptions import Forbidden, NotFound
+
+from ..extensions import db, limiter, socketio
+from . import live, messages, presence, services
+from .models import KIND_ROOM
+
+TYPING_PACE = parse("1 per 2 seconds")
+
+
+class BadPayload(Exception):
+    """The event's data is not what this handler takes."""
+
+
+def _field(data, name: str, kind: type, required: bool = True):
+    value = data.get(name)
+    if value is None and not required:
+        return None
+    # bool is an int to Python, but never a valid id here.
+    if not isinstance(value, kind) or isinstance(value, bool):
+        raise BadPayload(name)
+    return value
+
+
+def chat_event(name: str):
+    """Register a handler that receives a dict and returns a dict for the acknowledgement.
+
+    A refusal becomes {"ok": false, "error": <translated>} plus a `chat_error` event to this
+    connection alone; the connection stays usable and nothing is broadcast.
+    """
+
+    def register(handler):
+        @functools.wraps(handler)
+        def run(data=None, *_extra):
+            if not current_user.is_authenticated:  # signed out, or the password changed
+                disconnect()
+                return {"ok": False, "error": _("Please sign in to see this page.")}
+            try:
+                if not isinstance(data, dict):
+                    raise BadPayload(name)
+                return {"ok": True, **(handler(data) or {})}
+            except messages.ChatError as error:
+                return _refuse(name, data, str(error))
+            except (NotFound, Forbidden):
+                return _refuse(name, data, _("This conversation is not available to you."))
+            except BadPayload:
+                return _refuse(name, data, _("This request was not understood."))
+            finally:
+                db.session.rollback()  # nothing half-done outlives the event
+
+        return socketio.on(name)(run)
+
+    return register
+
+
+def _refuse(event: str, data, error: str) -> dict:
+    client_id = data.get("client_id") if isinstance(data, dict) else None
+    reply = {"event": event, "error": error}
+    if isinstance(client_id, str):
+        reply["client_id"] = client_id[:64]
+    emit("chat_error", reply, to=request.sid)
+    return {"ok": False, "error": error}
+
+
+@socketio.on("connect")
+def on_connect(auth=None):
+    if not current_user.is_authenticated:
+        raise ConnectionRefusedError("unauthorized")
+    join_room(live.user_room(current_user.id))
+    channels = presence.channels_of(current_user)
+    for conversation_id in channels:
+        join_room(live.conversation_room(conversation_id))
+    if presence.connected(current_user, request.sid):
+        _announce(channels, current_user, online=True)
+
+
+@socketio.on("disconnect")
+def on_disconnect(*_reason):
+    user_id = current_user.id if current_user.is_authenticated else None
+    if user_id is None:
+        return
+    if presence.disconnected(user_id, request.sid):
+        channels = presence.channels_of(current_user)
+        _announce(channels, current_user, online=False)
+
+
+def _announce(channels, user, online: bool) -> None:
+    # One event per room channel, so each chat page knows the change is about its room.
+    for conversation_id in channels:
+        payload = {"conversation_id": conversation_id, **_presence(user, online)}
+        socketio.emit("presence", payload, to=live.conversation_room(conversation_id))
+
+
+def _presence(user, online: bool) -> dict:
+    return {"user_id": user.id, "name": user.display_name, "online": online}
+
+
+@chat_event("here")
+def on_heartbeat(data):
+    presence.heartbeat(request.sid)
+
+
+@chat_event("open")
+def on_open(data):
+    """Start reading a conversation: join it, then get everything after the client's last
+    id. Joining comes first, so nothing sent meanwhile falls between the two; the client
+    drops any message it receives twice."""
+    conversation = services.access_conversation(current_user, _field(data, "conversation_id", int))
+    after_id = _field(data, "after_id", int, required=False)
+    if conversation.kind == KIND_ROOM:
+        join_room(live.conversation_room(conversation.id))
+    reply = _latest(conversation) if after_id is None else _page(conversation, after_id)
+    reply["last_read_id"] = messages.last_read_id(current_user, conversation)
+    if conversation.kind == KIND_ROOM:
+        online = presence.online_in_room(conversation.room_id)
+        reply["online"] = [{"user_id": u.id, "name": u.display_name} for u in online]
+    return reply
+
+
+def _page(conversation, after_id: int) -> dict:
+    found = messages.history(conversation, after_id=after_id, limit=messages.CATCH_UP_MAX + 1)
+    more = len(found) > messages.CATCH_UP_MAX
+    return {
+        "messages": [live.message_payload(m) for m in found[: messages.CATCH_UP_MAX]],
+        "more": more,
+    }
+
+
+def _latest(conversation, before_id: int | None = None) -> dict:
+    found = messages.history(conversation, before_id=before_id)
+    return {
+        "messages": [live.message_payload(m) for m in found],
+        "older": len(found) == messages.PAGE_SIZE,
+    }
+
+
+@chat_event("history")
+def on_history(data):
+    """Page back (`before_id`), or jump to a day (`date`, YYYY-MM-DD, the reader's UTC
+    midnight is close enough for a jump: the page starts there and scrolls both ways)."""
+    conversation = services.access_conversation(current_user, _field(data, "conversation_id", int))
+    day = _field(data, "date", str, required=False)
+    if day is not None:
+        try:
+            moment = datetime.strptime(day, "%Y-%m-%d").replace(tzinfo=UTC)
+        except ValueError as error:
+            raise BadPayload("date") from error
+        return _page(conversation, after_id=messages.last_id_before(conversation, moment))
+    return _latest(conversation, before_id=_field(data, "before_id", int))
+
+
+@chat_event("send")
+def on_send(data):
+    conversation = services.access_conversation(current_user, _field(data, "conversation_id", int))
+    message, stored = messages.send_message(
+        current_user,
+        conversation,
+        _field(data, "body", str),
+        _field(data, "language", str),
+        _field(data, "client_id", str),
+    )
+    return {"message": live.message_payload(message), "duplicate": not stored}
+
+
+@chat_event("edit")
+def on_edit(data):
+    message = messages.edit_message(
+        current_user, _field(data, "message_id", int), _field(data, "body", str)
+    )
+    return {"message": live.message_payload(message)}
+
+
+@chat_event("delete")
+def on_delete(data):
+    message = messages.delete_message(current_user, _field(data, "message_id", int))
+    return {"message": live.message_payload(message)}
+
+
+@chat_event("read")
+def on_read(data):
+    conversation = services.access_conversation(current_user, _field(data, "conversation_id", int))
+    position = messages.mark_read(current_user, conversation, _field(data, "up_to_id", int))
+    return {"last_read_id": position}
+
+
+@chat_event("typing")
+def on_typing(data):
+    """Tell the others someone is writing; at most once every two seconds per person and
+    conversation, counted in the limiter's store (Redis when several processes run)."""
+    conversation_id = _field(data, "conversation_id", int)
+    if not limiter.limiter.hit(
+        TYPING_PACE, "chat-typing", str(current_user.id), str(conversation_id)
+    ):
+        return {"throttled": True}
+    conversation = services.access_conversation(current_user, conversation_id)
+    readers = [] if conversation.kind == KIND_ROOM else messages.member_ids(conversation)
+    payload = {"conversation_id": conversation.id, **_presence(current_user, online=True)}
+    payload.pop("online")
+    live.broadcast("typing", payload, conversation, readers, skip_sid=request.sid)
+    return {}

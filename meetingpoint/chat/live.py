@@ -1,0 +1,53 @@
+"""What live clients are told, and to whom: called by services only after their commit.
+
+Socket rooms: `user:<id>` holds every open tab of one person (any process, through the
+message queue); `conversation:<id>` holds the tabs of a room channel's members. Direct and
+group conversations are delivered to each member's `user:` room, so a conversation
+started while someone is connected still reaches them.
+"""
+
+from ..extensions import socketio
+from .models import KIND_ROOM, ChatMessage, Conversation
+
+
+def user_room(user_id: int) -> str:
+    return f"user:{user_id}"
+
+
+def conversation_room(conversation_id: int) -> str:
+    return f"conversation:{conversation_id}"
+
+
+def message_payload(message: ChatMessage) -> dict:
+    """A message as clients receive it, the same over the socket and in catch-up replies."""
+    sender = message.sender
+    gone = sender is None or sender.is_deleted
+    return {
+        "id": message.id,
+        "conversation_id": message.conversation_id,
+        "client_id": message.client_id,
+        "sender_id": message.sender_id,
+        "sender_name": None if gone else sender.display_name,
+        "language": message.language,
+        "html": "" if message.is_deleted else message.body_html,
+        "created_at": message.created_at.isoformat(),
+        "edited": message.edited_at is not None,
+        "deleted": message.is_deleted,
+    }
+
+
+def _audience(conversation: Conversation, member_ids) -> list[str]:
+    if conversation.kind == KIND_ROOM:
+        return [conversation_room(conversation.id)]
+    return [user_room(uid) for uid in member_ids]
+
+
+def broadcast(event: str, payload: dict, conversation: Conversation, member_ids=(), skip_sid=None):
+    """Send one event to everyone who may read `conversation`."""
+    rooms = _audience(conversation, member_ids)
+    if rooms:
+        socketio.emit(event, payload, to=rooms, skip_sid=skip_sid)
+
+
+def tell_user(user_id: int, event: str, payload: dict) -> None:
+    socketio.emit(event, payload, to=user_room(user_id))

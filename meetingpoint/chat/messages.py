@@ -1,0 +1,303 @@
+"""The one path for each change to a message: send (idempotently), edit, delete, read."""
+
+import re
+from datetime import datetime, timedelta
+
+from flask import current_app
+from flask_babel import gettext as _
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import joinedload
+from werkzeug.exceptions import Forbidden, NotFound
+
+from ..accounts.choices import SPOKEN_LANGUAGES
+from ..database import utcnow
+from ..extensions import db
+from ..forums.mentions import link_mentions, mentioned_users
+from ..notifications.models import CHAT_MENTION
+from ..notifications.services import notify
+from ..rooms.models import RoomMembership
+from . import live
+from .models import KIND_ROOM, ChatMessage, Conversation, ConversationMember
+from .rendering import render_chat
+
+MESSAGE_MAX = 4000
+PAGE_SIZE = 50
+CATCH_UP_MAX = 200  # one catch-up reply; the client asks again from its new last id
+_CLIENT_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+
+
+class ChatError(Exception):
+    """A chat action refused for a reason the person can act on; str() is translated."""
+
+
+def _retry_later() -> ChatError:
+    return ChatError(_("This message could not be sent. Reload the page and try again."))
+
+
+def send_message(user, conversation: Conversation, body, language, client_id):
+    """Store a message, then tell everyone who reads the conversation; return
+    (message, newly_stored).
+
+    A retry with the same client id returns the stored message instead of a second copy.
+    The caller has checked access with access_conversation.
+    """
+    if not isinstance(client_id, str) or not _CLIENT_ID.match(client_id):
+        raise _retry_later()
+    existing = _sent_before(user, client_id)
+    if existing is not None:
+        if existing.conversation_id != conversation.id:
+            raise _retry_later()
+        return existing, False
+    _check_may_write(user)
+    body = _checked_body(body)
+    if language not in SPOKEN_LANGUAGES:
+        raise ChatError(_("Choose the language the message is written in."))
+    _check_flood(user)
+    readers = member_ids(conversation)
+    html, mentioned = _render(body, readers)
+    message = ChatMessage(
+        conversation_id=conversation.id,
+        sender_id=user.id,
+        client_id=client_id,
+        language=language,
+        body_source=body,
+        body_html=html,
+        created_at=utcnow(),
+    )
+    db.session.add(message)
+    try:
+        db.session.flush()
+    except IntegrityError:  # the same send, arriving twice at once
+        db.session.rollback()
+        return _sent_before(user, client_id), False
+    conversation.last_message_id = message.id
+    _read_up_to(user, conversation, message.id)
+    notify(mentioned, CHAT_MENTION, user.id, None, chat_message_id=message.id)
+    db.session.commit()
+    live.broadcast("message", live.message_payload(message), conversation, readers)
+    _tell_unread(conversation, readers, mentioned)
+    return message, True
+
+
+def _check_may_write(user) -> None:
+    if user.is_suspended:
+        raise ChatError(
+            _(
+                "Your account is suspended until %(date)s.",
+                date=user.suspended_until.date().isoformat(),
+            )
+        )
+
+
+def _checked_body(body) -> str:
+    body = body.strip() if isinstance(body, str) else ""
+    if not body:
+        raise ChatError(_("Write something before sending."))
+    if len(body) > MESSAGE_MAX:
+        raise ChatError(_("Please use at most %(max)d characters.", max=MESSAGE_MAX))
+    return body
+
+
+def _render(body: str, readers: list[int]) -> tuple[str, set[int]]:
+    """Safe HTML with @**Name** linked; those named who can read the conversation are
+    returned to be notified (naming someone outside it tells them nothing)."""
+    named = mentioned_users(body)
+    html = link_mentions(render_chat(body), named)
+    return html, {person.id for person in named.values()} & set(readers)
+
+
+def _sent_before(user, client_id: str) -> ChatMessage | None:
+    return db.session.scalar(
+        select(ChatMessage).where(
+            ChatMessage.sender_id == user.id, ChatMessage.client_id == client_id
+        )
+    )
+
+
+def _check_flood(user) -> None:
+    limit = int(current_app.config["CHAT_MESSAGES_PER_MINUTE"])
+    recent = db.session.scalar(
+        select(func.count())
+        .select_from(ChatMessage)
+        .where(
+            ChatMessage.sender_id == user.id,
+            ChatMessage.created_at > utcnow() - timedelta(minutes=1),
+        )
+    )
+    if recent >= limit:
+        raise ChatError(_("You are sending messages faster than we allow. Wait a moment."))
+
+
+def edit_message(user, message_id, body) -> ChatMessage:
+    """Only the sender edits, and not once deleted; readers see it marked as edited."""
+    message, conversation = _access_message(user, message_id)
+    if message.sender_id != user.id or message.is_deleted:
+        raise Forbidden
+    _check_may_write(user)
+    body = _checked_body(body)
+    if body != message.body_source:
+        readers = member_ids(conversation)
+        message.body_html, _mentioned = _render(body, readers)
+        message.body_source = body
+        message.edited_at = utcnow()
+        db.session.commit()
+        live.broadcast("message_changed", live.message_payload(message), conversation, readers)
+    return message
+
+
+def delete_message(user, message_id) -> ChatMessage:
+    """Withdraw a message: its sender may, and moderators in room channels. It stays in
+    place as "deleted", so the conversation still reads in order."""
+    message, conversation = _access_message(user, message_id)
+    moderating = user.is_moderator and conversation.kind == KIND_ROOM
+    if message.sender_id != user.id and not moderating:
+        raise Forbidden
+    if message.deleted_at is None:
+        message.deleted_at = utcnow()
+        db.session.commit()
+        readers = member_ids(conversation)
+        live.broadcast("message_changed", live.message_payload(message), conversation, readers)
+    return message
+
+
+def _access_message(user, message_id) -> tuple[ChatMessage, Conversation]:
+    from .services import access_conversation  # conversations sit above messages
+
+    if not isinstance(message_id, int) or isinstance(message_id, bool):
+        raise NotFound
+    message = db.session.get(ChatMessage, message_id)
+    if message is None:
+        raise NotFound
+    return message, access_conversation(user, message.conversation_id)
+
+
+def access_message(user, message_id) -> ChatMessage:
+    return _access_message(user, message_id)[0]
+
+
+def history(
+    conversation: Conversation,
+    before_id: int | None = None,
+    after_id: int | None = None,
+    limit: int = PAGE_SIZE,
+) -> list[ChatMessage]:
+    """Messages in id order: the latest page, the page before `before_id`, or the first
+    `limit` after `after_id` (catching up). Each is one indexed query."""
+    query = (
+        select(ChatMessage)
+        .options(joinedload(ChatMessage.sender))
+        .where(ChatMessage.conversation_id == conversation.id)
+    )
+    if after_id is not None:
+        return list(
+            db.session.scalars(
+                query.where(ChatMessage.id > after_id).order_by(ChatMessage.id).limit(limit)
+            )
+        )
+    if before_id is not None:
+        query = query.where(ChatMessage.id < before_id)
+    newest_first = db.session.scalars(query.order_by(ChatMessage.id.desc()).limit(limit))
+    return list(reversed(list(newest_first)))
+
+
+def last_id_before(conversation: Conversation, moment: datetime) -> int:
+    """The id just before the first message sent at or after `moment` (jump to a date)."""
+    first = db.session.scalar(
+        select(func.min(ChatMessage.id)).where(
+            ChatMessage.conversation_id == conversation.id, ChatMessage.created_at >= moment
+        )
+    )
+    return (first - 1) if first else conversation.last_message_id
+
+
+def mark_read(user, conversation: Conversation, up_to_id: int) -> int:
+    """Move the reader's position forward (never back); every tab and device they have
+    open hears the new position. Returns the position."""
+    position = _read_up_to(user, conversation, min(up_to_id, conversation.last_message_id))
+    db.session.commit()
+    payload = {"conversation_id": conversation.id, "last_read_id": position}
+    if conversation.kind != KIND_ROOM:
+        payload.update(_unread_counts(conversation, [user.id])[user.id])
+    live.tell_user(user.id, "read", payload)
+    return position
+
+
+def last_read_id(user, conversation: Conversation) -> int:
+    member = db.session.get(ConversationMember, (conversation.id, user.id))
+    return member.last_read_id if member else 0
+
+
+def _read_up_to(user, conversation: Conversation, message_id: int) -> int:
+    member = db.session.get(ConversationMember, (conversation.id, user.id))
+    if member is None:  # a room channel: the row appears with the first visit
+        member = ConversationMember(conversation_id=conversation.id, user_id=user.id)
+        db.session.add(member)
+    member.last_read_id = max(member.last_read_id or 0, message_id)
+    return member.last_read_id
+
+
+def member_ids(conversation: Conversation) -> list[int]:
+    """Who reads a conversation: a room channel's room members, or its own members."""
+    if conversation.kind == KIND_ROOM:
+        query = select(RoomMembership.user_id).where(RoomMembership.room_id == conversation.room_id)
+    else:
+        query = select(ConversationMember.user_id).where(
+            ConversationMember.conversation_id == conversation.id
+        )
+    return list(db.session.scalars(query))
+
+
+def _unread_query(user_ids):
+    """(user id, conversation id, unread) over direct and group conversations: messages
+    from others after the reader's position, deleted ones not counted."""
+    return (
+        select(ConversationMember.user_id, ConversationMember.conversation_id, func.count())
+        .join(Conversation, Conversation.id == ConversationMember.conversation_id)
+        .join(
+            ChatMessage,
+            (ChatMessage.conversation_id == ConversationMember.conversation_id)
+            & (ChatMessage.id > ConversationMember.last_read_id)
+            & (ChatMessage.sender_id != ConversationMember.user_id),
+        )
+        .where(
+            ConversationMember.user_id.in_(list(user_ids)),
+            Conversation.kind != KIND_ROOM,
+            ChatMessage.deleted_at.is_(None),
+        )
+        .group_by(ConversationMember.user_id, ConversationMember.conversation_id)
+    )
+
+
+def unread_per_conversation(user) -> dict[int, int]:
+    return {cid: n for _uid, cid, n in db.session.execute(_unread_query([user.id]))}
+
+
+def unread_totals(user_ids) -> dict[int, int]:
+    """Unread direct and group messages per person: the number in the header."""
+    totals: dict[int, int] = {}
+    for uid, _cid, n in db.session.execute(_unread_query(user_ids)):
+        totals[uid] = totals.get(uid, 0) + n
+    return totals
+
+
+def _tell_unread(conversation: Conversation, readers: list[int], mentioned: set[int]) -> None:
+    """After a send: each reader of a direct or group conversation hears their new counts
+    (two queries for up to 20 people). Room channels are busy and open to whole rooms:
+    their readers count from the message events their tabs already receive."""
+    if conversation.kind == KIND_ROOM:
+        for uid in mentioned:
+            live.tell_user(uid, "mentioned", {"conversation_id": conversation.id})
+        return
+    for uid, counts in _unread_counts(conversation, readers).items():
+        live.tell_user(uid, "unread", {"conversation_id": conversation.id, **counts})
+
+
+def _unread_counts(conversation: Conversation, user_ids) -> dict[int, dict]:
+    """{user id: {"unread": in this conversation, "total": in all}}, in one query."""
+    counts = {uid: {"unread": 0, "total": 0} for uid in user_ids}
+    for uid, cid, n in db.session.execute(_unread_query(user_ids)):
+        counts[uid]["total"] += n
+        if cid == conversation.id:
+            counts[uid]["unread"] = n
+    return counts

@@ -1,0 +1,260 @@
+// Live chat on top of the plain HTML page: catch up from the last id held, show messages as
+// they arrive (each once, in id order), send with a client-made id (retried until
+// acknowledged, stored once), typing, presence and read positions.
+(function () {
+  "use strict";
+  var list = document.querySelector("[data-chat]");
+  if (!list || !window.meetingPoint || list.dataset.live !== "on") return;
+  var socket = window.meetingPoint.socket;
+  var text = list.dataset;
+  var conversationId = Number(text.conversationId);
+  var me = Number(text.userId);
+  var form = document.querySelector("[data-chat-form]");
+  var errorBox = document.querySelector("[data-chat-error]");
+  var typingLine = document.querySelector("[data-typing]");
+  var onlineList = document.querySelector("[data-online]");
+  // Everything up to `contiguous` is on the page; catch-up asks for what comes after it.
+  var contiguous = Number(text.lastId) || 0;
+  var catchingUp = false;
+  var readSent = 0;
+  var dateFormat;
+  try {
+    dateFormat = new Intl.DateTimeFormat(document.documentElement.lang, {
+      dateStyle: "short", timeStyle: "short", timeZone: text.timezone
+    });
+  } catch (error) {
+    dateFormat = new Intl.DateTimeFormat(document.documentElement.lang, {
+      dateStyle: "short", timeStyle: "short"
+    });
+  }
+
+  function el(tag, className, content) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (content) node.textContent = content;
+    return node;
+  }
+
+  function urlFor(template, id) {
+    return template.replace(/\/0(?=$|[/?#])/, "/" + id);
+  }
+
+  function messageItem(m) {
+    var item = el("li", "message" + (m.sender_id === me ? " mine" : ""));
+    item.id = "message-" + m.id;
+    item.dataset.id = m.id;
+    item.appendChild(el("span", "author", m.sender_name || text.textFormer));
+    var link = el("a", "meta");
+    link.href = urlFor(text.linkUrl, m.id);
+    var time = el("time", "", dateFormat.format(new Date(m.created_at)));
+    time.setAttribute("datetime", m.created_at);
+    link.appendChild(time);
+    item.appendChild(document.createTextNode(" "));
+    item.appendChild(link);
+    if (m.deleted) {
+      item.appendChild(el("p", "meta deleted", text.textDeleted));
+      return item;
+    }
+    var body = el("div", "body");
+    body.lang = m.language;
+    body.innerHTML = m.html; // sanitised on the server by an allow-list (nh3)
+    item.appendChild(body);
+    if (m.edited) item.appendChild(el("span", "meta edited", text.textEdited));
+    if (m.sender_id === me) {
+      var edit = el("a", "meta", text.textEdit);
+      edit.href = urlFor(text.editUrl, m.id);
+      item.appendChild(edit);
+    }
+    if (m.sender_id === me || text.canModerate) item.appendChild(deleteForm(m.id));
+    return item;
+  }
+
+  function deleteForm(id) {
+    var del = el("form", "inline delete-message");
+    del.method = "post";
+    del.action = urlFor(text.deleteUrl, id);
+    var token = el("input");
+    token.type = "hidden";
+    token.name = "csrf_token";
+    token.value = text.csrf;
+    var button = el("button", "link", text.textDelete);
+    button.type = "submit";
+    del.appendChild(token);
+    del.appendChild(button);
+    return del;
+  }
+
+  // Insert or replace in id order; a message already shown is never shown twice.
+  function show(m, replace) {
+    if (m.conversation_id !== conversationId) return;
+    var existing = document.getElementById("message-" + m.id);
+    if (existing && !replace) return;
+    var item = messageItem(m);
+    if (existing) {
+      list.replaceChild(item, existing);
+      return;
+    }
+    var pending = list.querySelector('[data-client-id="' + m.client_id + '"]');
+    if (pending && m.sender_id === me) list.removeChild(pending);
+    var after = null;
+    list.querySelectorAll("li[data-id]").forEach(function (li) {
+      if (!after && Number(li.dataset.id) > m.id) after = li;
+    });
+    list.insertBefore(item, after || list.querySelector("li.pending"));
+    var empty = document.querySelector(".empty-chat");
+    if (empty) empty.hidden = true;
+    if (!catchingUp) contiguous = Math.max(contiguous, m.id);
+  }
+
+  function newest() {
+    var items = list.querySelectorAll("li[data-id]");
+    return items.length ? Number(items[items.length - 1].dataset.id) : 0;
+  }
+
+  function markRead() {
+    var id = newest();
+    if (document.visibilityState !== "visible" || id <= readSent) return;
+    readSent = id;
+    socket.emit("read", { conversation_id: conversationId, up_to_id: id });
+  }
+
+  function showError(message) {
+    if (!errorBox) return;
+    errorBox.textContent = message || "";
+    errorBox.hidden = !message;
+  }
+
+  function catchUp() {
+    catchingUp = true;
+    socket.emit("open", { conversation_id: conversationId, after_id: contiguous }, function (reply) {
+      if (!reply || !reply.ok) {
+        catchingUp = false;
+        showError(reply && reply.error);
+        return;
+      }
+      reply.messages.forEach(function (m) { show(m); });
+      if (reply.messages.length) {
+        contiguous = reply.messages[reply.messages.length - 1].id;
+      }
+      if (reply.online) showOnline(reply.online);
+      if (reply.more) return catchUp();
+      catchingUp = false;
+      contiguous = Math.max(contiguous, newest());
+      showError("");
+      markRead();
+      resendPending();
+    });
+  }
+
+  function showOnline(people) {
+    if (!onlineList) return;
+    onlineList.textContent = "";
+    people.forEach(function (person) { addOnline(person); });
+  }
+
+  function addOnline(person) {
+    if (!onlineList || onlineList.querySelector('[data-user-id="' + person.user_id + '"]')) return;
+    var item = el("li", "", person.name);
+    item.dataset.userId = person.user_id;
+    onlineList.appendChild(item);
+  }
+
+  // Sending: shown at once as pending, sent with its client id until acknowledged.
+  var pending = {};
+
+  function newClientId() {
+    var bytes = new Uint8Array(16);
+    window.crypto.getRandomValues(bytes);
+    return Array.prototype.map.call(bytes, function (b) {
+      return ("0" + b.toString(16)).slice(-2);
+    }).join("");
+  }
+
+  function send(draft) {
+    socket.timeout(15000).emit("send", draft, function (timedOut, reply) {
+      if (timedOut) return; // resent on the next connect, with the same client id
+      var item = list.querySelector('[data-client-id="' + draft.client_id + '"]');
+      delete pending[draft.client_id];
+      if (reply && reply.ok) {
+        show(reply.message);
+        markRead();
+        return;
+      }
+      if (item) list.removeChild(item);
+      var box = form.querySelector("textarea");
+      if (!box.value.trim()) box.value = draft.body; // nothing written is lost
+      showError(reply && reply.error);
+    });
+  }
+
+  function resendPending() {
+    Object.keys(pending).forEach(function (id) { send(pending[id]); });
+  }
+
+  if (form) {
+    var box = form.querySelector("textarea");
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var body = box.value.trim();
+      if (!body) return;
+      var draft = {
+        conversation_id: conversationId,
+        client_id: form.elements.client_id.value,
+        body: body,
+        language: form.elements.language.value
+      };
+      form.elements.client_id.value = newClientId();
+      box.value = "";
+      showError("");
+      var item = el("li", "message mine pending");
+      item.dataset.clientId = draft.client_id;
+      item.appendChild(el("div", "body", body));
+      item.appendChild(el("span", "meta status", text.textSending));
+      list.appendChild(item);
+      pending[draft.client_id] = draft;
+      if (socket.connected) send(draft);
+    });
+    var lastTyping = 0;
+    box.addEventListener("input", function () {
+      var now = Date.now();
+      if (now - lastTyping < 2500 || !socket.connected) return;
+      lastTyping = now;
+      socket.emit("typing", { conversation_id: conversationId });
+    });
+  }
+
+  list.addEventListener("submit", function (event) {
+    var target = event.target;
+    if (!target.classList.contains("delete-message") || !socket.connected) return;
+    event.preventDefault();
+    var id = Number(target.closest("li").dataset.id);
+    socket.emit("delete", { message_id: id }, function (reply) {
+      if (reply && reply.ok) show(reply.message, true);
+      else showError(reply && reply.error);
+    });
+  });
+
+  var typingTimer = null;
+  socket.on("typing", function (data) {
+    if (data.conversation_id !== conversationId || data.user_id === me || !typingLine) return;
+    typingLine.textContent = text.textTyping.replace("{name}", data.name);
+    clearTimeout(typingTimer);
+    typingTimer = setTimeout(function () { typingLine.textContent = ""; }, 4000);
+  });
+  socket.on("message", function (m) {
+    show(m);
+    if (m.conversation_id === conversationId && typingLine) typingLine.textContent = "";
+    markRead();
+  });
+  socket.on("message_changed", function (m) { show(m, true); });
+  socket.on("presence", function (data) {
+    if (data.conversation_id !== conversationId || !onlineList) return;
+    if (data.online) return addOnline(data);
+    var item = onlineList.querySelector('[data-user-id="' + data.user_id + '"]');
+    if (item) onlineList.removeChild(item);
+  });
+  socket.on("connect", catchUp);
+  socket.on("disconnect", function () { showError(text.textOffline); });
+  document.addEventListener("visibilitychange", markRead);
+  if (socket.connected) catchUp();
+})();

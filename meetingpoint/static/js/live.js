@@ -1,0 +1,34 @@
+// The live connection of a signed-in page: unread counts in the header and inbox, a
+// heartbeat for presence. chat.js builds on the socket this file opens.
+(function () {
+  "use strict";
+  if (!window.io) return;
+  var socket = window.io({ reconnectionDelayMax: 10000 });
+  var number = new Intl.NumberFormat(document.documentElement.lang);
+
+  function setCount(badge, n) {
+    if (!badge || typeof n !== "number") return;
+    badge.querySelector("[data-count]").textContent = number.format(n);
+    badge.hidden = n === 0;
+  }
+
+  function showCounts(data) {
+    setCount(document.querySelector("[data-unread-messages]"), data.total);
+    setCount(
+      document.querySelector(
+        '[data-inbox] [data-conversation-id="' + Number(data.conversation_id) + '"] [data-unread]'
+      ),
+      data.unread
+    );
+  }
+
+  socket.on("unread", showCounts);
+  socket.on("read", showCounts);
+  // Presence expires after two silent intervals (CHAT_HEARTBEAT_SECONDS on the server).
+  var heartbeat = Number(document.documentElement.dataset.heartbeat) || 45;
+  setInterval(function () {
+    if (socket.connected) socket.emit("here", {});
+  }, heartbeat * 1000);
+
+  window.meetingPoint = { socket: socket };
+})();
