@@ -65,7 +65,7 @@ def test_a_resent_form_stores_one_message(client, auth, member):
 
 def unread_badge(inbox: str) -> str | None:
     """The unread number shown beside the first conversation in the inbox, if shown."""
-    found = re.search(r'data-unread><span data-count>([^<]+)</span>', inbox)
+    found = re.search(r"data-unread><span data-count>([^<]+)</span>", inbox)
     return found.group(1) if found else None
 
 

@@ -75,7 +75,7 @@ def send_message(user, conversation: Conversation, body, language, client_id):
     _read_up_to(user, conversation, message.id)
     notify(mentioned, CHAT_MENTION, user.id, None, chat_message_id=message.id)
     db.session.commit()
-    live.broadcast("message", live.message_payload(message), conversation, readers)
+    live.broadcast("new_message", live.message_payload(message), conversation, readers)
     _tell_unread(conversation, readers, mentioned)
     return message, True
 

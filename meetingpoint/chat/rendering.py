@@ -9,7 +9,7 @@ _markdown = MarkdownIt("zero", {"linkify": True, "html": False}).enable(
 
 
 def render_chat(source: str) -> str:
-    html = _markdown.render(source or "")
+    html = _markdown.render(source or "").strip()
     return nh3.clean(
         html,
         tags={"p", "br", "a", "em", "strong", "code"},

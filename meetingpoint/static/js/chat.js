@@ -241,7 +241,7 @@
     clearTimeout(typingTimer);
     typingTimer = setTimeout(function () { typingLine.textContent = ""; }, 4000);
   });
-  socket.on("message", function (m) {
+  socket.on("new_message", function (m) {
     show(m);
     if (m.conversation_id === conversationId && typingLine) typingLine.textContent = "";
     markRead();

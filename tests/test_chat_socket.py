@@ -1,0 +1,357 @@
+"""Live chat through Socket.IO handlers (Flask-SocketIO's test client, signed in over HTTP):
+the exact events each participant receives, and every refusal kept to its sender."""
+
+import pytest
+from conftest import AuthActions
+from flask import current_app
+from sqlalchemy import func, select
+
+from meetingpoint.chat import messages, services
+from meetingpoint.chat.models import ChatMessage
+from meetingpoint.extensions import db, socketio
+from meetingpoint.notifications.models import Notification
+
+ROOM = "social-dialogue"
+
+
+@pytest.fixture
+def connect(app):
+    """A live connection for `user`, signed in through the HTTP sign-in form."""
+    opened = []
+
+    def make(user=None):
+        http = app.test_client()
+        if user is not None:
+            AuthActions(http).login(user)
+        sock = socketio.test_client(app, flask_test_client=http)
+        opened.append(sock)
+        return sock
+
+    yield make
+    for sock in opened:
+        if sock.is_connected():
+            sock.disconnect()
+
+
+@pytest.fixture
+def channel(rooms):
+    return services.room_channel(rooms[ROOM])
+
+
+def events(sock, name=None):
+    received = sock.get_received()
+    return [(e["name"], e["args"][0]) for e in received if name is None or e["name"] == name]
+
+
+def send(sock, conversation_id, body, client_id, language="en"):
+    return sock.emit(
+        "send",
+        {
+            "conversation_id": conversation_id,
+            "body": body,
+            "client_id": client_id,
+            "language": language,
+        },
+        callback=True,
+    )
+
+
+def stored() -> int:
+    return db.session.scalar(select(func.count()).select_from(ChatMessage))
+
+
+def test_anonymous_connections_are_refused(connect):
+    assert not connect().is_connected()
+
+
+def test_a_room_message_reaches_every_member_once_and_no_outsider(
+    connect, member, make_user, channel
+):
+    amina, kwame = member(display_name="Amina"), member(display_name="Kwame")
+    outsider = make_user(display_name="Outsider")
+    a, k, o = connect(amina), connect(kwame), connect(outsider)
+    for sock in (a, k, o):
+        sock.get_received()
+
+    reply = send(a, channel.id, "Hello **all**", "c1")
+
+    assert reply["ok"] and not reply["duplicate"]
+    message = reply["message"]
+    assert message["html"] == "<p>Hello <strong>all</strong></p>"
+    assert message["sender_name"] == "Amina" and message["language"] == "en"
+    assert events(k) == [("new_message", message)]
+    assert events(a) == [("new_message", message)]  # her other tabs; the page drops the repeat
+    assert events(o) == []
+
+
+def test_a_retried_send_is_stored_once_and_broadcast_once(connect, member, channel):
+    a, k = connect(member()), connect(member())
+    first = send(a, channel.id, "Only once", "same-id")
+    k.get_received()
+    again = send(a, channel.id, "Only once", "same-id")
+    assert again["ok"] and again["duplicate"]
+    assert again["message"]["id"] == first["message"]["id"]
+    assert stored() == 1
+    assert events(k) == []
+
+
+def test_open_catches_up_exactly_the_missed_messages_in_order(connect, member, channel):
+    current_app.config["CHAT_MESSAGES_PER_MINUTE"] = 1000
+    amina, kwame = member(), member()
+    first, _ = messages.send_message(amina, channel, "seen", "en", "seen")
+    for n in range(50):
+        messages.send_message(amina, channel, f"missed {n}", "en", f"m{n}")
+    k = connect(kwame)
+    reply = k.emit("open", {"conversation_id": channel.id, "after_id": first.id}, callback=True)
+    assert reply["ok"] and not reply["more"]
+    assert [m["html"] for m in reply["messages"]] == [f"<p>missed {n}</p>" for n in range(50)]
+    ids = [m["id"] for m in reply["messages"]]
+    assert ids == sorted(set(ids))
+
+
+def test_open_without_an_id_gives_the_latest_page_and_who_is_online(connect, member, channel):
+    amina, kwame = member(display_name="Amina"), member(display_name="Kwame")
+    messages.send_message(amina, channel, "first", "en", "f1")
+    a = connect(amina)
+    k = connect(kwame)
+    reply = k.emit("open", {"conversation_id": channel.id}, callback=True)
+    assert [m["html"] for m in reply["messages"]] == ["<p>first</p>"]
+    assert sorted(p["name"] for p in reply["online"]) == ["Amina", "Kwame"]
+    assert reply["last_read_id"] == 0
+    assert a.is_connected()
+
+
+def test_direct_messages_reach_the_two_people_with_their_unread_counts(connect, make_user):
+    amina, kwame, third = make_user(), make_user(), make_user()
+    conversation = services.open_direct(amina, kwame)
+    a, k, t = connect(amina), connect(kwame), connect(third)
+    for sock in (a, k, t):
+        sock.get_received()
+
+    reply = send(a, conversation.id, "Hola", "d1")
+
+    message = reply["message"]
+    assert events(k) == [
+        ("new_message", message),
+        ("unread", {"conversation_id": conversation.id, "unread": 1, "total": 1}),
+    ]
+    assert events(a) == [
+        ("new_message", message),
+        ("unread", {"conversation_id": conversation.id, "unread": 0, "total": 0}),
+    ]
+    assert events(t) == []
+    # The third person cannot read it, open it, or write to it.
+    assert not t.emit("open", {"conversation_id": conversation.id}, callback=True)["ok"]
+    assert not send(t, conversation.id, "let me in", "t1")["ok"]
+    assert stored() == 1
+
+
+def test_reading_moves_the_position_on_every_tab_of_that_person(connect, make_user):
+    amina, kwame = make_user(), make_user()
+    conversation = services.open_direct(amina, kwame)
+    sent = send(connect(amina), conversation.id, "Are you there?", "r1")["message"]
+    phone, laptop = connect(kwame), connect(kwame)
+    phone.get_received(), laptop.get_received()
+
+    reply = phone.emit(
+        "read", {"conversation_id": conversation.id, "up_to_id": sent["id"]}, callback=True
+    )
+
+    assert reply == {"ok": True, "last_read_id": sent["id"]}
+    expected = {
+        "conversation_id": conversation.id,
+        "last_read_id": sent["id"],
+        "unread": 0,
+        "total": 0,
+    }
+    assert events(laptop) == [("read", expected)]
+    assert events(phone) == [("read", expected)]
+    # A later visit from anywhere starts from there.
+    assert messages.last_read_id(kwame, conversation) == sent["id"]
+
+
+def test_typing_is_shown_to_the_others_at_most_every_two_seconds(connect, member, channel):
+    amina, kwame = member(display_name="Amina"), member()
+    a, k = connect(amina), connect(kwame)
+    for sock in (a, k):
+        sock.get_received()
+    assert a.emit("typing", {"conversation_id": channel.id}, callback=True) == {"ok": True}
+    assert a.emit("typing", {"conversation_id": channel.id}, callback=True)["throttled"]
+    assert events(k) == [
+        ("typing", {"conversation_id": channel.id, "user_id": amina.id, "name": "Amina"})
+    ]
+    assert events(a) == []
+
+
+def test_presence_is_announced_in_the_rooms_a_person_belongs_to(connect, member, channel):
+    from meetingpoint.chat import presence
+
+    amina, kwame = member(display_name="Amina"), member(display_name="Kwame")
+    a = connect(amina)
+    a.get_received()
+    k = connect(kwame)
+    online = {"conversation_id": channel.id, "user_id": kwame.id, "name": "Kwame"}
+    assert events(a) == [("presence", {**online, "online": True})]
+    assert presence.online_among([amina.id, kwame.id]) == {amina.id, kwame.id}
+
+    second_tab = connect(kwame)
+    second_tab.disconnect()
+    assert events(a) == []  # still online in the other tab
+    k.disconnect()
+    assert events(a) == [("presence", {**online, "online": False})]
+    assert presence.online_among([kwame.id]) == set()
+
+
+def test_edit_own_message_shown_edited_to_everyone(connect, member, channel):
+    amina, kwame = member(), member()
+    a, k = connect(amina), connect(kwame)
+    sent = send(a, channel.id, "Meet at 10", "e1")["message"]
+    k.get_received()
+    a.get_received()
+
+    reply = a.emit("edit", {"message_id": sent["id"], "body": "Meet at 11"}, callback=True)
+
+    assert reply["ok"] and reply["message"]["edited"]
+    assert events(k) == [("message_changed", reply["message"])]
+    assert reply["message"]["html"] == "<p>Meet at 11</p>"
+    a.get_received()
+    # Someone else's message is not theirs to edit; nothing is broadcast.
+    refused = k.emit("edit", {"message_id": sent["id"], "body": "Hacked"}, callback=True)
+    assert not refused["ok"]
+    assert events(a) == []
+    assert db.session.get(ChatMessage, sent["id"]).body_source == "Meet at 11"
+
+
+def test_delete_own_message_reaches_everyone_as_deleted(connect, member, channel):
+    amina, kwame = member(), member()
+    a, k = connect(amina), connect(kwame)
+    sent = send(a, channel.id, "Wrong room", "x1")["message"]
+    assert not k.emit("delete", {"message_id": sent["id"]}, callback=True)["ok"]
+    k.get_received()
+    reply = a.emit("delete", {"message_id": sent["id"]}, callback=True)
+    assert reply["message"]["deleted"] and reply["message"]["html"] == ""
+    assert events(k) == [("message_changed", reply["message"])]
+
+
+def test_a_mention_in_chat_notifies_the_person_named(connect, member, channel):
+    amina, kwame = member(display_name="Amina"), member(display_name="Kwame Mensah")
+    a, k = connect(amina), connect(kwame)
+    k.get_received()
+    sent = send(a, channel.id, "@**Kwame Mensah** can you share the report?", "m1")["message"]
+    assert f'href="/people/{kwame.id}"' in sent["html"]
+    assert ("mentioned", {"conversation_id": channel.id}) in events(k)
+    note = db.session.scalar(select(Notification))
+    assert (note.user_id, note.kind, note.chat_message_id) == (kwame.id, "chat_mention", sent["id"])
+
+
+def test_history_pages_back_by_id_and_jumps_to_a_date(connect, member, channel):
+    from datetime import timedelta
+
+    from meetingpoint.database import utcnow
+
+    current_app.config["CHAT_MESSAGES_PER_MINUTE"] = 1000
+    amina = member()
+    sent = [messages.send_message(amina, channel, f"n{n}", "en", f"h{n}")[0] for n in range(60)]
+    for n, message in enumerate(sent):  # one message a day, oldest first
+        message.created_at = utcnow() - timedelta(days=60 - n)
+    db.session.commit()
+    a = connect(amina)
+    back = a.emit(
+        "history", {"conversation_id": channel.id, "before_id": sent[20].id}, callback=True
+    )
+    assert [m["id"] for m in back["messages"]] == [m.id for m in sent[:20]]
+    day = sent[45].created_at.date().isoformat()
+    jump = a.emit("history", {"conversation_id": channel.id, "date": day}, callback=True)
+    assert jump["messages"][0]["id"] == sent[45].id
+    assert len(jump["messages"]) == 15 and not jump["more"]
+
+
+BAD_PAYLOADS = [
+    "just a string",
+    ["a", "list"],
+    {},
+    {"conversation_id": "1", "body": "x", "client_id": "c", "language": "en"},
+    {"conversation_id": True, "body": "x", "client_id": "c", "language": "en"},
+    {"conversation_id": 999999, "body": "x", "client_id": "c", "language": "en"},
+    {"conversation_id": "OWN", "body": 42, "client_id": "c", "language": "en"},
+    {"conversation_id": "OWN", "body": "x", "client_id": "../../etc", "language": "en"},
+    {"conversation_id": "OWN", "body": "x", "client_id": "c", "language": "xx-evil"},
+    {"conversation_id": "OWN", "body": "   ", "client_id": "c", "language": "en"},
+    {"conversation_id": "OWN", "body": "x" * 4001, "client_id": "c", "language": "en"},
+]
+
+
+@pytest.mark.parametrize("payload", BAD_PAYLOADS)
+def test_bad_sends_are_refused_to_the_sender_alone(connect, member, channel, payload):
+    if isinstance(payload, dict) and payload.get("conversation_id") == "OWN":
+        payload = {**payload, "conversation_id": channel.id}
+    a, k = connect(member()), connect(member())
+    a.get_received(), k.get_received()
+
+    reply = a.emit("send", payload, callback=True)
+
+    assert reply["ok"] is False and reply["error"]
+    assert events(a) == [
+        ("chat_error", {"event": "send", "error": reply["error"], **_cid(payload)})
+    ]
+    assert events(k) == []
+    assert stored() == 0
+    # The connection is still usable.
+    assert send(a, channel.id, "Still here", "after-refusal")["ok"]
+
+
+def _cid(payload) -> dict:
+    return (
+        {"client_id": payload["client_id"]}
+        if isinstance(payload, dict) and "client_id" in payload
+        else {}
+    )
+
+
+def test_refusals_are_translated_for_the_sender(connect, member, channel):
+    spanish = member(locale="es")
+    a = connect(spanish)
+    reply = send(a, channel.id, "x" * 4001, "big")
+    assert reply["error"] == "Use como máximo 4000 caracteres."
+
+
+def test_flood_is_refused_and_not_broadcast(app, connect, member, channel):
+    app.config["CHAT_MESSAGES_PER_MINUTE"] = 3  # the served app handles the events
+    a, k = connect(member()), connect(member())
+    for n in range(3):
+        assert send(a, channel.id, f"m{n}", f"f{n}")["ok"]
+    k.get_received()
+    reply = send(a, channel.id, "one too many", "f3")
+    assert reply["error"] == "You are sending messages faster than we allow. Wait a moment."
+    assert events(k) == [] and stored() == 3
+
+
+def test_script_is_rendered_inert(connect, member, channel):
+    a = connect(member())
+    html = send(a, channel.id, "<script>alert(1)</script> [x](javascript:alert(1))", "s1")
+    html = html["message"]["html"]
+    assert "<script" not in html and 'href="javascript' not in html
+    assert "&lt;script&gt;" in html
+
+
+def test_suspended_participants_cannot_send(connect, member, channel):
+    from datetime import timedelta
+
+    from meetingpoint.database import utcnow
+
+    amina = member()
+    a = connect(amina)
+    amina.suspended_until = utcnow() + timedelta(days=2)
+    db.session.commit()
+    reply = send(a, channel.id, "still talking", "z1")
+    assert not reply["ok"] and "suspended" in reply["error"] and stored() == 0
+
+
+def test_leaving_the_room_closes_its_channel(connect, member, channel, rooms):
+    from meetingpoint.rooms.services import leave_room
+
+    amina = member()
+    a = connect(amina)
+    leave_room(amina, rooms[ROOM])
+    assert not send(a, channel.id, "after leaving", "l1")["ok"]
+    assert not a.emit("open", {"conversation_id": channel.id}, callback=True)["ok"]
