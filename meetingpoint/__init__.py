@@ -77,6 +77,7 @@ def configure_sockets(app: Flask) -> None:
         app,
         async_mode=app.config.get("SOCKETIO_ASYNC_MODE") or _async_mode(),
         message_queue=app.config.get("REDIS_URL"),
+        channel=app.config["SOCKETIO_CHANNEL"],
         # The session is read from the cookie at every event, so signing out (or a password
         # change ending other sessions) also ends what a live connection may do.
         manage_session=False,

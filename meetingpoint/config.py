@@ -53,6 +53,8 @@ class Config:
     # and every counter the limiter keeps; one process needs neither.
     REDIS_URL = _env("REDIS_URL")
     RATELIMIT_STORAGE_URI = _env("RATELIMIT_STORAGE_URI", REDIS_URL or "memory://")
+    # The Redis pub/sub channel: distinct per deployment sharing one Redis server.
+    SOCKETIO_CHANNEL = _env("SOCKETIO_CHANNEL", "meetingpoint")
     # "threading" for `flask run`; "gevent" is chosen by itself under gunicorn -k gevent.
     SOCKETIO_ASYNC_MODE = _env("SOCKETIO_ASYNC_MODE")
     RATELIMIT_ENABLED = True

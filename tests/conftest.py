@@ -29,7 +29,10 @@ PASSWORD_HASH = generate_password_hash(PASSWORD)
 
 def pytest_generate_tests(metafunc):
     if "backend" in metafunc.fixturenames:
-        metafunc.parametrize("backend", ["sqlite", "postgresql"], scope="session")
+        # @pytest.mark.backends("postgresql") narrows a test to the engines it is about.
+        marker = metafunc.definition.get_closest_marker("backends")
+        chosen = list(marker.args) if marker else ["sqlite", "postgresql"]
+        metafunc.parametrize("backend", chosen, scope="session")
 
 
 def _postgres_available() -> str | None:

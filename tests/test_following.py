@@ -39,7 +39,7 @@ def test_reply_notifies_the_author_and_watchers(client, auth, member):
     item = db.session.scalar(db.select(Notification).where(Notification.user_id == author.id))
     response = client.get(f"/en/notifications/{item.id}")
     assert response.headers["Location"] == f"/en/posts/{last(Post).id}"
-    assert "count-badge" not in client.get("/en/").get_data(as_text=True)
+    assert 'Notifications <span class="badge' not in client.get("/en/").get_data(as_text=True)
 
 
 def test_others_notifications_cannot_be_opened(client, auth, member):
@@ -123,7 +123,7 @@ def test_mark_all_read(client, auth, member):
     auth.logout()
     auth.login(author)
     post(client, "/en/notifications/read")
-    assert "count-badge" not in client.get("/en/").get_data(as_text=True)
+    assert 'Notifications <span class="badge' not in client.get("/en/").get_data(as_text=True)
 
 
 def test_first_visits_and_own_posts_are_not_marked_new(client, auth, member):
