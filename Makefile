@@ -71,6 +71,7 @@ format: $(VENV)/.installed
 bench: setup
 	$(PY) bench/run.py
 	$(PY) bench/forum.py
+	$(PY) bench/chat.py
 
 clean:
 	rm -rf $(VENV) node_modules meetingpoint/static/vendor translations/*/LC_MESSAGES/*.mo

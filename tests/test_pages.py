@@ -3,6 +3,7 @@
 import pytest
 from conftest import post
 
+from meetingpoint.extensions import db
 from meetingpoint.i18n import LANGUAGES
 
 # The word for "Rooms" in the navigation proves the catalog for that language is in use.
@@ -175,3 +176,22 @@ def test_chat_pages_render(client, auth, discussion, make_user, lang):
     other = make_user()
     conversation_url = post(client, f"/{lang}/messages/with/{other.id}").headers["Location"]
     _check(client.get(conversation_url), lang)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_group_and_edit_pages_render(client, auth, make_user, lang):
+    from meetingpoint.chat.models import ChatMessage
+
+    auth.login(make_user())
+    make_user(display_name="Fatou Diop")
+    people_url = post(client, f"/{lang}/messages/groups", {"title": "Inspectors"}).headers[
+        "Location"
+    ]
+    _check(client.get(people_url), lang)
+    _check(client.get(people_url + "?q=Fatou"), lang)
+    conversation_url = people_url.removesuffix("/people")
+    post(client, conversation_url, {"body": "Hello", "language": "en", "client_id": "p1"})
+    _check(client.get(conversation_url), lang)
+    message = db.session.scalar(db.select(ChatMessage))
+    _check(client.get(f"/{lang}/messages/edit/{message.id}"), lang)
+    _check(client.get(f"/{lang}/people/"), lang)

@@ -54,8 +54,8 @@ def send_message(user, conversation: Conversation, body, language, client_id):
     if language not in SPOKEN_LANGUAGES:
         raise ChatError(_("Choose the language the message is written in."))
     _check_flood(user)
-    readers = member_ids(conversation)
-    html, mentioned = _render(body, readers)
+    html, mentioned = _render(body, conversation)
+    readers = _listed_readers(conversation)
     message = ChatMessage(
         conversation_id=conversation.id,
         sender_id=user.id,
@@ -99,12 +99,14 @@ def _checked_body(body) -> str:
     return body
 
 
-def _render(body: str, readers: list[int]) -> tuple[str, set[int]]:
+def _render(body: str, conversation: Conversation) -> tuple[str, set[int]]:
     """Safe HTML with @**Name** linked; those named who can read the conversation are
     returned to be notified (naming someone outside it tells them nothing)."""
     named = mentioned_users(body)
     html = link_mentions(render_chat(body), named)
-    return html, {person.id for person in named.values()} & set(readers)
+    if not named:
+        return html, set()
+    return html, {person.id for person in named.values()} & set(member_ids(conversation))
 
 
 def _sent_before(user, client_id: str) -> ChatMessage | None:
@@ -137,8 +139,8 @@ def edit_message(user, message_id, body) -> ChatMessage:
     _check_may_write(user)
     body = _checked_body(body)
     if body != message.body_source:
-        readers = member_ids(conversation)
-        message.body_html, _mentioned = _render(body, readers)
+        readers = _listed_readers(conversation)
+        message.body_html, _mentioned = _render(body, conversation)
         message.body_source = body
         message.edited_at = utcnow()
         db.session.commit()
@@ -156,7 +158,7 @@ def delete_message(user, message_id) -> ChatMessage:
     if message.deleted_at is None:
         message.deleted_at = utcnow()
         db.session.commit()
-        readers = member_ids(conversation)
+        readers = _listed_readers(conversation)
         live.broadcast("message_changed", live.message_payload(message), conversation, readers)
     return message
 
@@ -246,6 +248,12 @@ def member_ids(conversation: Conversation) -> list[int]:
             ConversationMember.conversation_id == conversation.id
         )
     return list(db.session.scalars(query))
+
+
+def _listed_readers(conversation: Conversation) -> list[int]:
+    # A room channel's audience is its socket room; only direct and group conversations
+    # are delivered person by person.
+    return [] if conversation.kind == KIND_ROOM else member_ids(conversation)
 
 
 def _unread_query(user_ids):

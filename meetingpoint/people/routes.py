@@ -12,6 +12,13 @@ from . import bp, services
 from .forms import DirectoryForm, RoleForm, SuspendForm
 
 
+def online_among(user_ids) -> set[int]:
+    # Presence belongs to chat, which sits above people: look it up on use.
+    from ..chat.presence import online_among
+
+    return online_among(user_ids)
+
+
 @bp.route("/")
 @login_required
 def index():
@@ -24,7 +31,10 @@ def index():
         per_page=current_app.config["PEOPLE_PER_PAGE"],
         error_out=False,
     )
-    return render_template("people/index.html", form=form, page=page, filters=filters)
+    online = online_among(person.id for person in page.items)
+    return render_template(
+        "people/index.html", form=form, page=page, filters=filters, online=online
+    )
 
 
 @bp.route("/<int:user_id>")
@@ -38,6 +48,7 @@ def show(user_id):
         "people/show.html",
         person=person,
         rooms=rooms,
+        online=online_among([person.id]),
         role_form=role_form,
         suspend_form=suspend_form,
     )
