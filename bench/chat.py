@@ -138,13 +138,17 @@ def start_server(database: Path, workdir: Path, redis_channel: str | None):
     raise RuntimeError("server did not start")
 
 
-async def connect(url: str, cookie: str, on_message=None) -> socketio.AsyncClient:
+async def connect(url: str, cookie: str, on_message=None, channel_id=None):
+    """A participant's tab; with a channel, the room's chat page is open (as `open` does)."""
     client = socketio.AsyncClient(reconnection=False)
     if on_message is not None:
         client.on("new_message", on_message)
     await client.connect(
         url, headers={"Cookie": f"session={cookie}"}, transports=["websocket"], wait_timeout=30
     )
+    if channel_id is not None:
+        reply = await client.call("open", {"conversation_id": channel_id}, timeout=60)
+        assert reply["ok"], reply
     return client
 
 
@@ -166,7 +170,7 @@ async def fan_out(urls: list[str], cookies: list[str], channel_id: int, listener
     clients = []
     for start in range(0, listeners, 50):  # connect in waves, as people arrive
         wave = [
-            connect(urls[n % len(urls)], cookies[n + 1], receiver)
+            connect(urls[n % len(urls)], cookies[n + 1], receiver, channel_id)
             for n in range(start, min(start + 50, listeners))
         ]
         clients += await asyncio.gather(*wave)

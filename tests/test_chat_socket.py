@@ -19,12 +19,14 @@ def connect(app):
     """A live connection for `user`, signed in through the HTTP sign-in form."""
     opened = []
 
-    def make(user=None):
+    def make(user=None, conversation=None):
         http = app.test_client()
         if user is not None:
             AuthActions(http).login(user)
         sock = socketio.test_client(app, flask_test_client=http)
         opened.append(sock)
+        if conversation is not None:  # the chat page is open
+            assert sock.emit("open", {"conversation_id": conversation.id}, callback=True)["ok"]
         return sock
 
     yield make
@@ -69,7 +71,7 @@ def test_a_room_message_reaches_every_member_once_and_no_outsider(
 ):
     amina, kwame = member(display_name="Amina"), member(display_name="Kwame")
     outsider = make_user(display_name="Outsider")
-    a, k, o = connect(amina), connect(kwame), connect(outsider)
+    a, k, o = connect(amina, channel), connect(kwame, channel), connect(outsider)
     for sock in (a, k, o):
         sock.get_received()
 
@@ -85,7 +87,7 @@ def test_a_room_message_reaches_every_member_once_and_no_outsider(
 
 
 def test_a_retried_send_is_stored_once_and_broadcast_once(connect, member, channel):
-    a, k = connect(member()), connect(member())
+    a, k = connect(member(), channel), connect(member(), channel)
     first = send(a, channel.id, "Only once", "same-id")
     k.get_received()
     again = send(a, channel.id, "Only once", "same-id")
@@ -172,7 +174,7 @@ def test_reading_moves_the_position_on_every_tab_of_that_person(connect, make_us
 
 def test_typing_is_shown_to_the_others_at_most_every_two_seconds(connect, member, channel):
     amina, kwame = member(display_name="Amina"), member()
-    a, k = connect(amina), connect(kwame)
+    a, k = connect(amina, channel), connect(kwame, channel)
     for sock in (a, k):
         sock.get_received()
     assert a.emit("typing", {"conversation_id": channel.id}, callback=True) == {"ok": True}
@@ -183,28 +185,35 @@ def test_typing_is_shown_to_the_others_at_most_every_two_seconds(connect, member
     assert events(a) == []
 
 
-def test_presence_is_announced_in_the_rooms_a_person_belongs_to(connect, member, channel):
+def test_who_is_online_is_read_from_shared_connection_rows(connect, member, channel):
     from meetingpoint.chat import presence
 
     amina, kwame = member(display_name="Amina"), member(display_name="Kwame")
-    a = connect(amina)
-    a.get_received()
+    a = connect(amina, channel)
     k = connect(kwame)
-    online = {"conversation_id": channel.id, "user_id": kwame.id, "name": "Kwame"}
-    assert events(a) == [("presence", {**online, "online": True})]
+    here = a.emit("here", {"conversation_id": channel.id}, callback=True)
+    assert sorted(p["name"] for p in here["online"]) == ["Amina", "Kwame"]
     assert presence.online_among([amina.id, kwame.id]) == {amina.id, kwame.id}
 
     second_tab = connect(kwame)
     second_tab.disconnect()
-    assert events(a) == []  # still online in the other tab
+    assert presence.online_among([kwame.id]) == {kwame.id}  # still there in the other tab
     k.disconnect()
-    assert events(a) == [("presence", {**online, "online": False})]
-    assert presence.online_among([kwame.id]) == set()
+    here = a.emit("here", {"conversation_id": channel.id}, callback=True)
+    assert [p["name"] for p in here["online"]] == ["Amina"]
+    # Nobody was sent an event for any of it: the page looks when it needs to.
+    assert events(a, "presence") == []
+
+
+def test_a_page_that_has_not_opened_the_room_chat_gets_none_of_it(connect, member, channel):
+    elsewhere = connect(member())
+    send(connect(member(), channel), channel.id, "Only for those reading", "o1")
+    assert events(elsewhere) == []
 
 
 def test_edit_own_message_shown_edited_to_everyone(connect, member, channel):
     amina, kwame = member(), member()
-    a, k = connect(amina), connect(kwame)
+    a, k = connect(amina, channel), connect(kwame, channel)
     sent = send(a, channel.id, "Meet at 10", "e1")["message"]
     k.get_received()
     a.get_received()
@@ -224,7 +233,7 @@ def test_edit_own_message_shown_edited_to_everyone(connect, member, channel):
 
 def test_delete_own_message_reaches_everyone_as_deleted(connect, member, channel):
     amina, kwame = member(), member()
-    a, k = connect(amina), connect(kwame)
+    a, k = connect(amina, channel), connect(kwame, channel)
     sent = send(a, channel.id, "Wrong room", "x1")["message"]
     assert not k.emit("delete", {"message_id": sent["id"]}, callback=True)["ok"]
     k.get_received()
@@ -235,7 +244,7 @@ def test_delete_own_message_reaches_everyone_as_deleted(connect, member, channel
 
 def test_a_mention_in_chat_notifies_the_person_named(connect, member, channel):
     amina, kwame = member(display_name="Amina"), member(display_name="Kwame Mensah")
-    a, k = connect(amina), connect(kwame)
+    a, k = connect(amina, channel), connect(kwame, channel)
     k.get_received()
     sent = send(a, channel.id, "@**Kwame Mensah** can you share the report?", "m1")["message"]
     assert f'href="/people/{kwame.id}"' in sent["html"]
@@ -285,7 +294,7 @@ BAD_PAYLOADS = [
 def test_bad_sends_are_refused_to_the_sender_alone(connect, member, channel, payload):
     if isinstance(payload, dict) and payload.get("conversation_id") == "OWN":
         payload = {**payload, "conversation_id": channel.id}
-    a, k = connect(member()), connect(member())
+    a, k = connect(member(), channel), connect(member(), channel)
     a.get_received(), k.get_received()
 
     reply = a.emit("send", payload, callback=True)
@@ -317,7 +326,7 @@ def test_refusals_are_translated_for_the_sender(connect, member, channel):
 
 def test_flood_is_refused_and_not_broadcast(app, connect, member, channel):
     app.config["CHAT_MESSAGES_PER_MINUTE"] = 3  # the served app handles the events
-    a, k = connect(member()), connect(member())
+    a, k = connect(member(), channel), connect(member(), channel)
     for n in range(3):
         assert send(a, channel.id, f"m{n}", f"f{n}")["ok"]
     k.get_received()

@@ -74,40 +74,35 @@ def _refuse(event: str, data, error: str) -> dict:
 
 @socketio.on("connect")
 def on_connect(auth=None):
+    """Signed-in people only. Each tab joins its person's room; a conversation's own room is
+    joined when the page opens it. Presence is a database row that others read when they
+    look (on opening a room's chat, then with every heartbeat): pushing each arrival to
+    every viewer would cost a thousand events per arrival in a room of a thousand."""
     if not current_user.is_authenticated:
         raise ConnectionRefusedError("unauthorized")
     join_room(live.user_room(current_user.id))
-    channels = presence.channels_of(current_user)
-    for conversation_id in channels:
-        join_room(live.conversation_room(conversation_id))
-    if presence.connected(current_user, request.sid):
-        _announce(channels, current_user, online=True)
+    presence.connected(current_user, request.sid)
 
 
 @socketio.on("disconnect")
 def on_disconnect(*_reason):
-    user_id = current_user.id if current_user.is_authenticated else None
-    if user_id is None:
-        return
-    if presence.disconnected(user_id, request.sid):
-        channels = presence.channels_of(current_user)
-        _announce(channels, current_user, online=False)
+    presence.disconnected(request.sid)
 
 
-def _announce(channels, user, online: bool) -> None:
-    # One event per room channel, so each chat page knows the change is about its room.
-    for conversation_id in channels:
-        payload = {"conversation_id": conversation_id, **_presence(user, online)}
-        socketio.emit("presence", payload, to=live.conversation_room(conversation_id))
-
-
-def _presence(user, online: bool) -> dict:
-    return {"user_id": user.id, "name": user.display_name, "online": online}
+def _online(conversation) -> list[dict]:
+    online = presence.online_in_room(conversation.room_id)
+    return [{"user_id": person.id, "name": person.display_name} for person in online]
 
 
 @chat_event("here")
 def on_heartbeat(data):
+    """Still here; with a room channel's id, also who else is there now."""
     presence.heartbeat(request.sid)
+    conversation_id = _field(data, "conversation_id", int, required=False)
+    if conversation_id is None:
+        return {}
+    conversation = services.access_conversation(current_user, conversation_id)
+    return {"online": _online(conversation)} if conversation.kind == KIND_ROOM else {}
 
 
 @chat_event("open")
@@ -117,13 +112,11 @@ def on_open(data):
     drops any message it receives twice."""
     conversation = services.access_conversation(current_user, _field(data, "conversation_id", int))
     after_id = _field(data, "after_id", int, required=False)
-    if conversation.kind == KIND_ROOM:
-        join_room(live.conversation_room(conversation.id))
+    join_room(live.conversation_room(conversation.id))
     reply = _latest(conversation) if after_id is None else _page(conversation, after_id)
     reply["last_read_id"] = messages.last_read_id(current_user, conversation)
     if conversation.kind == KIND_ROOM:
-        online = presence.online_in_room(conversation.room_id)
-        reply["online"] = [{"user_id": u.id, "name": u.display_name} for u in online]
+        reply["online"] = _online(conversation)
     return reply
 
 
@@ -204,7 +197,10 @@ def on_typing(data):
         return {"throttled": True}
     conversation = services.access_conversation(current_user, conversation_id)
     readers = [] if conversation.kind == KIND_ROOM else messages.member_ids(conversation)
-    payload = {"conversation_id": conversation.id, **_presence(current_user, online=True)}
-    payload.pop("online")
+    payload = {
+        "conversation_id": conversation.id,
+        "user_id": current_user.id,
+        "name": current_user.display_name,
+    }
     live.broadcast("typing", payload, conversation, readers, skip_sid=request.sid)
     return {}

@@ -1,9 +1,9 @@
 """What live clients are told, and to whom: called by services only after their commit.
 
 Socket rooms: `user:<id>` holds every open tab of one person (any process, through the
-message queue); `conversation:<id>` holds the tabs of a room channel's members. Direct and
-group conversations are delivered to each member's `user:` room, so a conversation
-started while someone is connected still reaches them.
+message queue); `conversation:<id>` holds the tabs that have a room channel open. Direct
+and group conversations are delivered to each member's `user:` room, so every tab keeps
+its unread counts and a conversation started meanwhile still reaches them.
 """
 
 from ..extensions import socketio

@@ -8,7 +8,7 @@ from sqlalchemy import delete, select, update
 from ..database import utcnow
 from ..extensions import db
 from ..rooms.models import RoomMembership
-from .models import ChatConnection, Conversation
+from .models import ChatConnection
 
 
 def _fresh_since():
@@ -16,21 +16,16 @@ def _fresh_since():
     return utcnow() - timedelta(seconds=2 * current_app.config["CHAT_HEARTBEAT_SECONDS"])
 
 
-def connected(user, sid: str) -> bool:
-    """Record a new connection; True when it brings `user` online (no other live one)."""
-    was_online = is_online(user.id)
+def connected(user, sid: str) -> None:
     db.session.merge(ChatConnection(sid=sid, user_id=user.id, seen_at=utcnow()))
     db.session.commit()
-    return not was_online
 
 
-def disconnected(user_id: int, sid: str) -> bool:
-    """Forget a connection; True when `user_id` has no other live one left."""
+def disconnected(sid: str) -> None:
     db.session.execute(delete(ChatConnection).where(ChatConnection.sid == sid))
     # Rows left behind by a process that died are cleared as they are met.
     db.session.execute(delete(ChatConnection).where(ChatConnection.seen_at < _fresh_since()))
     db.session.commit()
-    return not is_online(user_id)
 
 
 def heartbeat(sid: str) -> None:
@@ -38,10 +33,6 @@ def heartbeat(sid: str) -> None:
         update(ChatConnection).where(ChatConnection.sid == sid).values(seen_at=utcnow())
     )
     db.session.commit()
-
-
-def is_online(user_id: int) -> bool:
-    return bool(online_among([user_id]))
 
 
 def online_among(user_ids) -> set[int]:
@@ -69,15 +60,5 @@ def online_in_room(room_id: int) -> list:
             ),
         )
         .order_by(User.display_name)
-    )
-    return list(db.session.scalars(query))
-
-
-def channels_of(user) -> list[int]:
-    """The room channels `user` reads (the rooms they joined that have a channel)."""
-    query = (
-        select(Conversation.id)
-        .join(RoomMembership, RoomMembership.room_id == Conversation.room_id)
-        .where(RoomMembership.user_id == user.id)
     )
     return list(db.session.scalars(query))

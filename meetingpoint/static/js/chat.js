@@ -1,6 +1,6 @@
 // Live chat on top of the plain HTML page: catch up from the last id held, show messages as
 // they arrive (each once, in id order), send with a client-made id (retried until
-// acknowledged, stored once), typing, presence and read positions.
+// acknowledged, stored once), typing, who is online and read positions.
 (function () {
   "use strict";
   var list = document.querySelector("[data-chat]");
@@ -152,6 +152,17 @@
     people.forEach(function (person) { addOnline(person); });
   }
 
+  // Who is online is looked up, not pushed: refreshed with every heartbeat.
+  if (onlineList) {
+    var heartbeat = Number(document.documentElement.dataset.heartbeat) || 45;
+    setInterval(function () {
+      if (!socket.connected) return;
+      socket.emit("here", { conversation_id: conversationId }, function (reply) {
+        if (reply && reply.ok && reply.online) showOnline(reply.online);
+      });
+    }, (heartbeat * 1000) / 2);
+  }
+
   function addOnline(person) {
     if (!onlineList || onlineList.querySelector('[data-user-id="' + person.user_id + '"]')) return;
     var item = el("li", "", person.name);
@@ -247,12 +258,6 @@
     markRead();
   });
   socket.on("message_changed", function (m) { show(m, true); });
-  socket.on("presence", function (data) {
-    if (data.conversation_id !== conversationId || !onlineList) return;
-    if (data.online) return addOnline(data);
-    var item = onlineList.querySelector('[data-user-id="' + data.user_id + '"]');
-    if (item) onlineList.removeChild(item);
-  });
   socket.on("connect", catchUp);
   socket.on("disconnect", function () { showError(text.textOffline); });
   document.addEventListener("visibilitychange", markRead);
