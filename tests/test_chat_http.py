@@ -151,6 +151,8 @@ def test_history_pages_back_by_id(app, client, auth, member):
     older = re.search(r'href="\?before=(\d+)"', page).group(1)
     back = client.get(f"/en/rooms/{ROOM}/chat?before={older}").get_data(as_text=True)
     assert "Numbered 004" in back and "Numbered 005" not in back
+    # Only the page that ends at the newest message goes live; a page back stays still.
+    assert 'data-live="on"' in page and 'data-live="off"' in back
 
 
 def test_catch_up_after_an_id_returns_exactly_the_missed_messages(app, member, rooms):

@@ -19,12 +19,16 @@ from . import bp, messages, presence, services
 from .models import KIND_GROUP, KIND_ROOM
 
 
-class MessageForm(FlaskForm):
-    body = TextAreaField(
+def message_field() -> TextAreaField:
+    return TextAreaField(
         _l("Message"),
         filters=[strip_text],
         validators=[required(), max_length(messages.MESSAGE_MAX)],
     )
+
+
+class MessageForm(FlaskForm):
+    body = message_field()
     language = SelectField(_l("Written in"))
     # Made when the form is shown: sending the same form twice stores one message.
     client_id = HiddenField()
@@ -40,11 +44,7 @@ class MessageForm(FlaskForm):
 
 
 class EditForm(FlaskForm):
-    body = TextAreaField(
-        _l("Message"),
-        filters=[strip_text],
-        validators=[required(), max_length(messages.MESSAGE_MAX)],
-    )
+    body = message_field()
     submit = SubmitField(_l("Save"))
 
 
@@ -151,7 +151,9 @@ def _conversation_page(conversation, title, room=None, others=()):
         older=older,
         newer=newer,
         paging=before is not None or after is not None,
-        last_id=found[-1].id if found and newer is None else 0,
+        # Live only where the page ends at the newest message; paging back stays still.
+        live=before is None and newer is None,
+        last_id=found[-1].id if found else 0,
     )
 
 

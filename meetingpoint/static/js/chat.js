@@ -65,7 +65,10 @@
       edit.href = urlFor(text.editUrl, m.id);
       item.appendChild(edit);
     }
-    if (m.sender_id === me || text.canModerate) item.appendChild(deleteForm(m.id));
+    if (m.sender_id === me || text.canModerate) {
+      item.appendChild(document.createTextNode(" "));
+      item.appendChild(deleteForm(m.id));
+    }
     return item;
   }
 
