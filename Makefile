@@ -41,6 +41,7 @@ translations/%/LC_MESSAGES/messages.mo: translations/%/LC_MESSAGES/messages.po $
 db: setup
 	$(FLASK) db upgrade
 	$(FLASK) seed rooms
+	$(FLASK) seed academy
 
 run: db
 	@echo ""

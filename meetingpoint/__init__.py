@@ -62,9 +62,9 @@ def configure_extensions(app: Flask) -> None:
 
 
 def configure_blueprints(app: Flask) -> None:
-    from . import accounts, auth, chat, forums, main, notifications, people, rooms
+    from . import academy, accounts, auth, chat, forums, main, notifications, people, rooms
 
-    for feature in (main, auth, accounts, rooms, people, forums, notifications, chat):
+    for feature in (main, auth, accounts, rooms, people, forums, notifications, chat, academy):
         app.register_blueprint(feature.bp)
 
 

@@ -25,6 +25,16 @@ def seed_rooms_command():
     click.echo(f"Rooms: {created} created.")
 
 
+@seed.command("academy")
+def seed_academy_command():
+    """Create the example Academy (Turin, 2016) and its ten modules if missing."""
+    from .academy.services import seed_academy
+    from .rooms.services import seed_rooms
+
+    seed_rooms()
+    click.echo(f"Academies: {seed_academy()} created.")
+
+
 @seed.command("demo")
 def seed_demo_command():
     """Load a demo community: participants from many countries, writing in four languages."""

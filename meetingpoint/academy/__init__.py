@@ -1,0 +1,7 @@
+"""The Academy's pre-learning space: modules, key questions, who takes part."""
+
+from flask import Blueprint
+
+bp = Blueprint("academy", __name__, url_prefix="/<lang:lang_code>/academy")
+
+from . import routes  # noqa: E402,F401

@@ -1,0 +1,149 @@
+"""Academies, their modules and key questions (texts in each language), and who takes part."""
+
+from datetime import date, datetime
+
+from sqlalchemy import Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..database import UTCDateTime, utcnow
+from ..extensions import db
+from ..i18n import DEFAULT_LANGUAGE
+
+ENROL_OPEN, ENROL_INVITATION = "open", "invitation"
+PARTICIPANT, OBSERVER, FACILITATOR = "participant", "observer", "facilitator"
+
+
+def _in_language(texts, language: str):
+    """The text in `language`, else English, else whichever exists."""
+    by_language = {t.language: t for t in texts}
+    return (
+        by_language.get(language)
+        or by_language.get(DEFAULT_LANGUAGE)
+        or next(iter(by_language.values()))
+    )
+
+
+class Academy(db.Model):
+    """Face-to-face days are dates in the venue's time zone; the pre-learning window is
+    a pair of instants (stored in UTC), shown in each reader's own zone."""
+
+    __tablename__ = "academies"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(64), unique=True)
+    venue: Mapped[str] = mapped_column(String(160), default="")
+    city: Mapped[str] = mapped_column(String(80), default="")
+    country: Mapped[str] = mapped_column(String(2))
+    time_zone: Mapped[str] = mapped_column(String(64))
+    starts_on: Mapped[date] = mapped_column(Date)
+    ends_on: Mapped[date] = mapped_column(Date)
+    prelearning_opens_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    prelearning_closes_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    follow_up_ends_on: Mapped[date] = mapped_column(Date)
+    enrolment: Mapped[str] = mapped_column(String(12), default=ENROL_OPEN)
+    # Only a hash: the code itself is handed out by the organisers.
+    invitation_code_hash: Mapped[str | None] = mapped_column(String(255))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    texts: Mapped[list["AcademyText"]] = relationship(cascade="all, delete-orphan", lazy="selectin")
+    modules: Mapped[list["Module"]] = relationship(
+        cascade="all, delete-orphan", order_by="Module.position", back_populates="academy"
+    )
+
+    def text(self, language: str) -> "AcademyText":
+        return _in_language(self.texts, language)
+
+
+class AcademyText(db.Model):
+    __tablename__ = "academy_texts"
+
+    academy_id: Mapped[int] = mapped_column(
+        ForeignKey("academies.id", ondelete="CASCADE"), primary_key=True
+    )
+    language: Mapped[str] = mapped_column(String(5), primary_key=True)
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+
+
+class Module(db.Model):
+    __tablename__ = "academy_modules"
+    __table_args__ = (UniqueConstraint("academy_id", "slug"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    academy_id: Mapped[int] = mapped_column(ForeignKey("academies.id", ondelete="CASCADE"))
+    slug: Mapped[str] = mapped_column(String(64))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    academy: Mapped[Academy] = relationship(back_populates="modules")
+    texts: Mapped[list["ModuleText"]] = relationship(cascade="all, delete-orphan", lazy="selectin")
+    questions: Mapped[list["KeyQuestion"]] = relationship(
+        cascade="all, delete-orphan", order_by="KeyQuestion.position", lazy="selectin"
+    )
+    rooms: Mapped[list["ModuleRoom"]] = relationship(cascade="all, delete-orphan", lazy="selectin")
+
+    def text(self, language: str) -> "ModuleText":
+        return _in_language(self.texts, language)
+
+
+class ModuleText(db.Model):
+    __tablename__ = "academy_module_texts"
+
+    module_id: Mapped[int] = mapped_column(
+        ForeignKey("academy_modules.id", ondelete="CASCADE"), primary_key=True
+    )
+    language: Mapped[str] = mapped_column(String(5), primary_key=True)
+    title: Mapped[str] = mapped_column(String(200))
+    principles: Mapped[str] = mapped_column(Text, default="")
+
+
+class KeyQuestion(db.Model):
+    __tablename__ = "academy_key_questions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    module_id: Mapped[int] = mapped_column(ForeignKey("academy_modules.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    texts: Mapped[list["KeyQuestionText"]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin"
+    )
+
+    def text(self, language: str) -> "KeyQuestionText":
+        return _in_language(self.texts, language)
+
+
+class KeyQuestionText(db.Model):
+    __tablename__ = "academy_key_question_texts"
+
+    question_id: Mapped[int] = mapped_column(
+        ForeignKey("academy_key_questions.id", ondelete="CASCADE"), primary_key=True
+    )
+    language: Mapped[str] = mapped_column(String(5), primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+
+
+class ModuleRoom(db.Model):
+    """The thematic rooms a module belongs to: its talk continues there after the Academy."""
+
+    __tablename__ = "academy_module_rooms"
+
+    module_id: Mapped[int] = mapped_column(
+        ForeignKey("academy_modules.id", ondelete="CASCADE"), primary_key=True
+    )
+    room_id: Mapped[int] = mapped_column(
+        ForeignKey("rooms.id", ondelete="CASCADE"), primary_key=True
+    )
+
+
+class Enrolment(db.Model):
+    """Who takes part, and how: participant, observer (follows and reads) or facilitator."""
+
+    __tablename__ = "academy_enrolments"
+
+    academy_id: Mapped[int] = mapped_column(
+        ForeignKey("academies.id", ondelete="CASCADE"), primary_key=True
+    )
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    role: Mapped[str] = mapped_column(String(12), default=OBSERVER)
+    enrolled_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

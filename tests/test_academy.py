@@ -1,0 +1,123 @@
+"""The Academy: the example seeded from the 2016 Academy, status by the venue's calendar,
+pages in every language, following and enrolling (open or by invitation code)."""
+
+from datetime import UTC, datetime
+
+import pytest
+from conftest import post
+from test_pages import _check
+from werkzeug.security import generate_password_hash
+
+from meetingpoint.academy import services
+from meetingpoint.academy.models import ENROL_INVITATION, Academy, Enrolment, ModuleText
+from meetingpoint.extensions import db
+from meetingpoint.i18n import LANGUAGES
+
+
+@pytest.fixture
+def academy(rooms):
+    services.seed_academy()
+    return services.access_academy("sstc-2016")
+
+
+def at(text: str) -> datetime:
+    return datetime.fromisoformat(text).astimezone(UTC)
+
+
+@pytest.mark.parametrize(
+    ("moment", "expected"),
+    [
+        ("2016-06-13T07:59:00+02:00", services.UPCOMING),
+        ("2016-06-13T08:00:00+02:00", services.PRELEARNING),
+        # 22:00 UTC on 10 July is already midnight on 11 July in Turin: the week has begun.
+        ("2016-07-10T21:59:00+00:00", services.PRELEARNING),
+        ("2016-07-10T22:00:00+00:00", services.FACE_TO_FACE),
+        ("2016-07-15T23:59:00+02:00", services.FACE_TO_FACE),
+        ("2016-07-16T00:00:00+02:00", services.FOLLOW_UP),
+        ("2016-12-31T23:59:00+01:00", services.FOLLOW_UP),
+        ("2017-01-01T00:00:00+01:00", services.ARCHIVED),
+    ],
+)
+def test_status_follows_the_dates_in_the_venue_s_time_zone(academy, moment, expected):
+    assert services.status(academy, at(moment)) == expected
+
+
+def test_the_example_academy_has_ten_modules_in_four_languages(academy):
+    assert len(academy.modules) == 10
+    for module in academy.modules:
+        assert {t.language for t in module.texts} == set(LANGUAGES)
+        assert 2 <= len(module.questions) <= 4
+        for question in module.questions:
+            assert {t.language for t in question.texts} == set(LANGUAGES)
+    assert services.seed_academy() == 0  # safe to repeat
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_academy_pages_render_in_every_language(client, auth, make_user, academy, lang):
+    auth.login(make_user())
+    _check(client.get(f"/{lang}/academy/"), lang)
+    page = _check(client.get(f"/{lang}/academy/sstc-2016/"), lang)
+    assert academy.text(lang).title in page
+    module = academy.modules[6]  # social dialogue
+    page = _check(client.get(f"/{lang}/academy/sstc-2016/modules/{module.slug}"), lang)
+    assert module.questions[0].text(lang).text.replace("'", "&#39;") in page
+    assert 'href="/' + lang + '/rooms/social-dialogue/"' in page
+
+
+def test_a_missing_translation_falls_back_to_english(client, academy):
+    module = academy.modules[0]
+    db.session.delete(db.session.get(ModuleText, (module.id, "pt")))
+    db.session.commit()
+    page = client.get(f"/pt/academy/sstc-2016/modules/{module.slug}").get_data(as_text=True)
+    assert "South-South cooperation and the Sustainable Development Goals" in page
+    assert '<html lang="pt"' in page
+
+
+def role_of(academy, user) -> str | None:
+    db.session.expire_all()
+    enrolment = db.session.get(Enrolment, (academy.id, user.id))
+    return enrolment.role if enrolment else None
+
+
+def test_follow_then_take_part_and_never_step_down(client, auth, make_user, academy):
+    person = make_user()
+    auth.login(person)
+    post(client, "/en/academy/sstc-2016/follow")
+    assert role_of(academy, person) == "observer"
+    assert "You follow this Academy as an observer." in client.get(
+        "/en/academy/sstc-2016/"
+    ).get_data(as_text=True)
+    post(client, "/en/academy/sstc-2016/enrol")
+    post(client, "/en/academy/sstc-2016/enrol")  # twice: still one enrolment
+    post(client, "/en/academy/sstc-2016/follow")  # following again does not demote
+    assert role_of(academy, person) == "participant"
+    assert db.session.query(Enrolment).count() == 1
+
+
+def test_invitation_codes_admit_only_those_invited(client, auth, make_user, academy):
+    academy.enrolment = ENROL_INVITATION
+    academy.invitation_code_hash = generate_password_hash("TURIN-2016")
+    db.session.commit()
+    person = make_user()
+    auth.login(person)
+    page = post(client, "/en/academy/sstc-2016/enrol", {"code": ""}, follow_redirects=True)
+    assert "This Academy is for invited participants: enter your code." in page.get_data(True)
+    page = post(client, "/en/academy/sstc-2016/enrol", {"code": "GUESS"}, follow_redirects=True)
+    assert "This invitation code is not valid for this Academy." in page.get_data(True)
+    assert role_of(academy, person) is None
+    post(client, "/en/academy/sstc-2016/enrol", {"code": "TURIN-2016"})
+    assert role_of(academy, person) == "participant"
+
+
+def test_taking_part_needs_an_account(client, academy):
+    response = post(client, "/en/academy/sstc-2016/enrol")
+    assert response.headers["Location"].startswith("/en/auth/login")
+    assert db.session.query(Enrolment).count() == 0
+    assert client.get("/en/academy/no-such-academy/").status_code == 404
+    assert client.get("/en/academy/sstc-2016/modules/nothing").status_code == 404
+
+
+def test_the_cli_seeds_the_academy(runner, rooms):
+    result = runner.invoke(args=["seed", "academy"])
+    assert "Academies: 1 created." in result.output
+    assert db.session.query(Academy).count() == 1
