@@ -62,6 +62,7 @@ def test_academy_pages_render_in_every_language(client, auth, make_user, academy
     page = _check(client.get(f"/{lang}/academy/sstc-2016/modules/{module.slug}"), lang)
     assert module.questions[0].text(lang).text.replace("'", "&#39;") in page
     assert 'href="/' + lang + '/rooms/social-dialogue/"' in page
+    _check(client.get(f"/{lang}/academy/sstc-2016/programme"), lang)
 
 
 def test_a_missing_translation_falls_back_to_english(client, academy):
@@ -121,3 +122,49 @@ def test_the_cli_seeds_the_academy(runner, rooms):
     result = runner.invoke(args=["seed", "academy"])
     assert "Academies: 1 created." in result.output
     assert db.session.query(Academy).count() == 1
+
+
+def test_venue_times_cross_a_daylight_saving_change(academy):
+    from datetime import date, time
+
+    from meetingpoint.academy.agenda import venue_instant
+
+    # Rome leaves summer time on the night of 30 October 2016: 09:00 moves an hour in UTC.
+    before = venue_instant(academy, date(2016, 10, 29), time(9, 0))
+    after = venue_instant(academy, date(2016, 10, 31), time(9, 0))
+    assert before == datetime(2016, 10, 29, 7, 0, tzinfo=UTC)
+    assert after == datetime(2016, 10, 31, 8, 0, tzinfo=UTC)
+
+
+def test_the_programme_shows_venue_and_reader_times(client, auth, make_user, academy):
+    auth.login(make_user(time_zone="America/Sao_Paulo"))
+    page = client.get("/en/academy/sstc-2016/programme").get_data(as_text=True)
+    # Turin in July is UTC+2; São Paulo is UTC-3: five hours apart.
+    assert "Monday, July 11, 2016" in page
+    assert "9:00\u202fAM–10:00\u202fAM" in page and "your time: 4:00\u202fAM–5:00\u202fAM" in page
+    assert page.count('class="time"') == 12  # opening, ten modules, closing
+    fr = client.get("/fr/academy/sstc-2016/programme").get_data(as_text=True)
+    assert "lundi 11 juillet 2016" in fr and "09:00–10:00" in fr
+
+
+def test_the_programme_exports_to_a_calendar(client, academy):
+    response = client.get("/fr/academy/sstc-2016/programme.ics")
+    assert response.mimetype == "text/calendar"
+    body = response.get_data(as_text=True)
+    assert body.startswith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n") and body.endswith(
+        "END:VCALENDAR\r\n"
+    )
+    assert body.count("BEGIN:VEVENT") == 12
+    assert "DTSTART:20160711T070000Z" in body  # 09:00 in Turin
+    assert (
+        "SUMMARY:Ouverture : pourquoi la coopération Sud-Sud pour le travail décent"
+        in body.replace("\r\n ", "")
+    )
+    assert all(len(line.encode()) <= 75 for line in body.split("\r\n"))
+    assert "LOCATION:ILO International Training Centre\\, Turin" in body
+    from meetingpoint.academy.agenda import sessions_of
+
+    one = sessions_of(academy)[3]
+    single = client.get(f"/en/academy/sstc-2016/programme/{one.id}.ics").get_data(as_text=True)
+    assert single.count("BEGIN:VEVENT") == 1 and f"UID:academy-session-{one.id}@" in single
+    assert client.get("/en/academy/sstc-2016/programme/999999.ics").status_code == 404

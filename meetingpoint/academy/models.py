@@ -147,3 +147,38 @@ class Enrolment(db.Model):
     )
     role: Mapped[str] = mapped_column(String(12), default=OBSERVER)
     enrolled_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class AgendaSession(db.Model):
+    """A session of the face-to-face programme. Stored as UTC instants; entered and shown
+    in the venue's time, and shown again in each reader's own."""
+
+    __tablename__ = "academy_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    academy_id: Mapped[int] = mapped_column(
+        ForeignKey("academies.id", ondelete="CASCADE"), index=True
+    )
+    module_id: Mapped[int | None] = mapped_column(
+        ForeignKey("academy_modules.id", ondelete="SET NULL")
+    )
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    ends_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    place: Mapped[str] = mapped_column(String(120), default="")
+
+    texts: Mapped[list["AgendaSessionText"]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin"
+    )
+
+    def text(self, language: str) -> "AgendaSessionText":
+        return _in_language(self.texts, language)
+
+
+class AgendaSessionText(db.Model):
+    __tablename__ = "academy_session_texts"
+
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("academy_sessions.id", ondelete="CASCADE"), primary_key=True
+    )
+    language: Mapped[str] = mapped_column(String(5), primary_key=True)
+    title: Mapped[str] = mapped_column(String(200))

@@ -558,3 +558,20 @@ MODULES = [
         ),
     },
 ]
+
+# The programme in Turin: an opening, two modules a day, a closing (venue time).
+OPENING = {
+    "en": "Opening: why South-South cooperation for decent work",
+    "es": "Apertura: por qué la cooperación Sur-Sur para el trabajo decente",
+    "fr": "Ouverture : pourquoi la coopération Sud-Sud pour le travail décent",
+    "pt": "Abertura: porquê a cooperação Sul-Sul para o trabalho digno",
+}
+CLOSING = {
+    "en": "Closing: what each of us takes home, and with whom",
+    "es": "Clausura: qué se lleva cada uno y con quién",
+    "fr": "Clôture : ce que chacun emporte, et avec qui",
+    "pt": "Encerramento: o que cada um leva para casa, e com quem",
+}
+OPENING_HOURS = ("09:00", "10:00")
+MODULE_SLOTS = (("10:30", "12:30"), ("14:00", "16:00"))
+CLOSING_HOURS = ("16:30", "17:30")

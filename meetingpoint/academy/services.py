@@ -1,6 +1,6 @@
 """The one path for each Academy change: seed the example, follow, enrol; and its status."""
 
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from flask_babel import gettext as _
@@ -20,6 +20,8 @@ from .models import (
     PARTICIPANT,
     Academy,
     AcademyText,
+    AgendaSession,
+    AgendaSessionText,
     Enrolment,
     KeyQuestion,
     KeyQuestionText,
@@ -27,7 +29,15 @@ from .models import (
     ModuleRoom,
     ModuleText,
 )
-from .seed_data import ACADEMY, MODULES
+from .seed_data import (
+    ACADEMY,
+    CLOSING,
+    CLOSING_HOURS,
+    MODULE_SLOTS,
+    MODULES,
+    OPENING,
+    OPENING_HOURS,
+)
 
 UPCOMING, PRELEARNING, FACE_TO_FACE, FOLLOW_UP, ARCHIVED = (
     "upcoming",
@@ -165,5 +175,27 @@ def seed_academy() -> int:
         module.rooms = [ModuleRoom(room_id=rooms[slug]) for slug in entry["rooms"] if slug in rooms]
         academy.modules.append(module)
     db.session.add(academy)
+    db.session.flush()
+    _seed_programme(academy)
     db.session.commit()
     return 1
+
+
+def _seed_programme(academy: Academy) -> None:
+    from .agenda import venue_instant
+
+    def add(day_offset: int, hours: tuple[str, str], titles: dict, module=None) -> None:
+        day = academy.starts_on + timedelta(days=day_offset)
+        start, end = (venue_instant(academy, day, time.fromisoformat(h)) for h in hours)
+        session = AgendaSession(
+            academy_id=academy.id, module_id=module.id if module else None,
+            starts_at=start, ends_at=end, place="",
+        )  # fmt: skip
+        session.texts = [AgendaSessionText(language=lang, title=titles[lang]) for lang in LANGUAGES]
+        db.session.add(session)
+
+    add(0, OPENING_HOURS, OPENING)
+    for n, module in enumerate(academy.modules):
+        titles = {lang: module.text(lang).title for lang in LANGUAGES}
+        add(n // 2, MODULE_SLOTS[n % 2], titles, module)
+    add((academy.ends_on - academy.starts_on).days, CLOSING_HOURS, CLOSING)
