@@ -5,6 +5,7 @@ from datetime import date, datetime
 from sqlalchemy import Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from ..accounts.models import User
 from ..database import UTCDateTime, utcnow
 from ..extensions import db
 from ..i18n import DEFAULT_LANGUAGE
@@ -182,3 +183,25 @@ class AgendaSessionText(db.Model):
     )
     language: Mapped[str] = mapped_column(String(5), primary_key=True)
     title: Mapped[str] = mapped_column(String(200))
+
+
+class Introduction(db.Model):
+    """One per participant and Academy: who they are and what they bring and hope for."""
+
+    __tablename__ = "academy_introductions"
+
+    academy_id: Mapped[int] = mapped_column(
+        ForeignKey("academies.id", ondelete="CASCADE"), primary_key=True
+    )
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    language: Mapped[str] = mapped_column(String(8))
+    about: Mapped[str] = mapped_column(Text)
+    work: Mapped[str] = mapped_column(Text, default="")
+    brings: Mapped[str] = mapped_column(Text, default="")
+    hopes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    user: Mapped[User] = relationship()
