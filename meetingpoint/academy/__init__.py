@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("academy", __name__, url_prefix="/<lang:lang_code>/academy")
 
-from . import introduction_routes, privacy, routes  # noqa: E402,F401
+from . import announcement_routes, introduction_routes, privacy, routes  # noqa: E402,F401

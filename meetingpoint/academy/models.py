@@ -205,3 +205,35 @@ class Introduction(db.Model):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     user: Mapped[User] = relationship()
+
+
+class Announcement(db.Model):
+    """A message from the Academy's staff to everyone enrolled, in one or more languages;
+    each recipient reads (and is mailed) the version in their own language."""
+
+    __tablename__ = "academy_announcements"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    academy_id: Mapped[int] = mapped_column(
+        ForeignKey("academies.id", ondelete="CASCADE"), index=True
+    )
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    texts: Mapped[list["AnnouncementText"]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin"
+    )
+
+    def text(self, language: str) -> "AnnouncementText":
+        return _in_language(self.texts, language)
+
+
+class AnnouncementText(db.Model):
+    __tablename__ = "academy_announcement_texts"
+
+    announcement_id: Mapped[int] = mapped_column(
+        ForeignKey("academy_announcements.id", ondelete="CASCADE"), primary_key=True
+    )
+    language: Mapped[str] = mapped_column(String(5), primary_key=True)
+    subject: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(Text)

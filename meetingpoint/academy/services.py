@@ -3,6 +3,7 @@
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from flask import url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -22,6 +23,7 @@ from .models import (
     AcademyText,
     AgendaSession,
     AgendaSessionText,
+    Announcement,
     Enrolment,
     KeyQuestion,
     KeyQuestionText,
@@ -199,3 +201,12 @@ def _seed_programme(academy: Academy) -> None:
         titles = {lang: module.text(lang).title for lang in LANGUAGES}
         add(n // 2, MODULE_SLOTS[n % 2], titles, module)
     add((academy.ends_on - academy.starts_on).days, CLOSING_HOURS, CLOSING)
+
+
+def announcement_url(announcement_id: int) -> str:
+    announcement = db.session.get(Announcement, announcement_id)
+    academy = db.session.get(Academy, announcement.academy_id)
+    return (
+        url_for("academy.announcements_page", slug=academy.slug)
+        + f"#announcement-{announcement_id}"
+    )

@@ -11,6 +11,7 @@ from ..extensions import db
 
 REPLY, MENTION, NEW_TOPIC, WATCHED_REPLY = "reply", "mention", "new_topic", "watched_reply"
 CHAT_MENTION = "chat_mention"
+ANNOUNCEMENT = "announcement"
 
 
 class Notification(db.Model):
@@ -25,6 +26,9 @@ class Notification(db.Model):
     post_id: Mapped[int | None] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"))
     chat_message_id: Mapped[int | None] = mapped_column(
         ForeignKey("chat_messages.id", ondelete="CASCADE")
+    )
+    announcement_id: Mapped[int | None] = mapped_column(
+        ForeignKey("academy_announcements.id", ondelete="CASCADE")
     )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     read_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

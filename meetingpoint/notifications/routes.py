@@ -20,6 +20,10 @@ def open(notification_id):
     notification = services.open_notification(current_user, notification_id)
     if notification.post_id:
         return redirect(url_for("forums.permalink", post_id=notification.post_id))
+    if notification.announcement_id:
+        from ..academy.services import announcement_url  # the academy sits above
+
+        return redirect(announcement_url(notification.announcement_id))
     if notification.chat_message_id:
         return redirect(url_for("chat.permalink", message_id=notification.chat_message_id))
     return redirect(url_for("notifications.index"))

@@ -10,7 +10,12 @@ from .models import Notification
 
 
 def notify(
-    user_ids, kind: str, actor_id: int | None, post_id: int | None, chat_message_id=None
+    user_ids,
+    kind: str,
+    actor_id: int | None,
+    post_id: int | None,
+    chat_message_id=None,
+    announcement_id=None,
 ) -> set[int]:
     """Add one notification per recipient (never the actor); the caller commits.
 
@@ -25,6 +30,7 @@ def notify(
             actor_id=actor_id,
             post_id=post_id,
             chat_message_id=chat_message_id,
+            announcement_id=announcement_id,
             created_at=now,
         )
         for uid in sorted(recipients)
