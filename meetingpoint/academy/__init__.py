@@ -4,4 +4,10 @@ from flask import Blueprint
 
 bp = Blueprint("academy", __name__, url_prefix="/<lang:lang_code>/academy")
 
-from . import announcement_routes, introduction_routes, privacy, routes  # noqa: E402,F401
+from . import (  # noqa: E402,F401
+    announcement_routes,
+    introduction_routes,
+    privacy,
+    routes,
+    survey_routes,
+)

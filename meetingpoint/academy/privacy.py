@@ -1,10 +1,10 @@
 """What the Academy holds about a participant: exported with their data, removed on request."""
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 
 from ..accounts.privacy import account_eraser, personal_data_exporter
 from ..extensions import db
-from .models import Enrolment, Introduction
+from .models import Enrolment, Introduction, SurveyCompletion, SurveyResponse
 
 
 @personal_data_exporter("academy")
@@ -26,3 +26,14 @@ def forget_academy(user, remove_content: bool) -> None:
     # An introduction is about the person: it goes with the account, whatever the choice.
     db.session.execute(delete(Introduction).where(Introduction.user_id == user.id))
     db.session.execute(delete(Enrolment).where(Enrolment.user_id == user.id))
+    db.session.execute(delete(SurveyCompletion).where(SurveyCompletion.user_id == user.id))
+    # Questionnaire answers count in the results as anyone's; with the content removed,
+    # they go too (found by the keyed hash, as the person themselves would find them).
+    if remove_content:
+        from .survey import forget_responses
+
+        forget_responses(user)
+    else:
+        db.session.execute(
+            update(SurveyResponse).where(SurveyResponse.user_id == user.id).values(user_id=None)
+        )

@@ -575,3 +575,55 @@ CLOSING = {
 OPENING_HOURS = ("09:00", "10:00")
 MODULE_SLOTS = (("10:30", "12:30"), ("14:00", "16:00"))
 CLOSING_HOURS = ("16:30", "17:30")
+
+# The views, concerns and needs questionnaire: kind, per language (prompt, [options]).
+SURVEY = [
+    (
+        "single",
+        {
+            "en": ("How much have you taken part in South-South cooperation?",
+                   ["Not yet", "In one exchange or project", "I have led exchanges"]),
+            "es": ("¿Cuánto ha participado en la cooperación Sur-Sur?",
+                   ["Todavía no", "En un intercambio o proyecto", "He dirigido intercambios"]),
+            "fr": ("Dans quelle mesure avez-vous pris part à la coopération Sud-Sud ?",
+                   ["Pas encore", "Dans un échange ou un projet", "J'ai dirigé des échanges"]),
+            "pt": ("Em que medida participou na cooperação Sul-Sul?",
+                   ["Ainda não", "Num intercâmbio ou projeto", "Já liderei intercâmbios"]),
+        },
+    ),
+    (
+        "multiple",
+        {
+            "en": ("What do you most need from this Academy?",
+                   ["Contacts in other countries", "Practical tools", "Knowing where funding "
+                    "comes from", "Ideas for policy at home"]),
+            "es": ("¿Qué necesita sobre todo de esta Academia?",
+                   ["Contactos en otros países", "Herramientas prácticas", "Saber de dónde "
+                    "viene la financiación", "Ideas para las políticas de mi país"]),
+            "fr": ("De quoi avez-vous le plus besoin dans cette Académie ?",
+                   ["Des contacts dans d'autres pays", "Des outils pratiques", "Savoir d'où "
+                    "vient le financement", "Des idées pour les politiques chez moi"]),
+            "pt": ("Do que mais precisa nesta Academia?",
+                   ["Contactos noutros países", "Ferramentas práticas", "Saber de onde vem o "
+                    "financiamento", "Ideias para as políticas no meu país"]),
+        },
+    ),
+    (
+        "text",
+        {
+            "en": ("What worries you about cooperating across borders?", []),
+            "es": ("¿Qué le preocupa de cooperar más allá de las fronteras?", []),
+            "fr": ("Qu'est-ce qui vous inquiète dans la coopération par-delà les frontières ?", []),
+            "pt": ("O que o preocupa em cooperar para além das fronteiras?", []),
+        },
+    ),
+    (
+        "text",
+        {
+            "en": ("Which question would you like the days in Turin to answer?", []),
+            "es": ("¿A qué pregunta le gustaría que respondieran los días en Turín?", []),
+            "fr": ("À quelle question aimeriez-vous que les journées à Turin répondent ?", []),
+            "pt": ("A que pergunta gostaria que os dias em Turim respondessem?", []),
+        },
+    ),
+]  # fmt: skip

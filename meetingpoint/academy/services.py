@@ -179,6 +179,9 @@ def seed_academy() -> int:
     db.session.add(academy)
     db.session.flush()
     _seed_programme(academy)
+    from .survey import seed_survey  # the questionnaire builds on these services
+
+    seed_survey(academy)
     db.session.commit()
     return 1
 
