@@ -67,6 +67,7 @@ def test_academy_pages_render_in_every_language(client, auth, make_user, academy
     _check(client.get(f"/{lang}/academy/sstc-2016/announcements"), lang)
     _check(client.get(f"/{lang}/academy/sstc-2016/questionnaire"), lang)
     _check(client.get(f"/{lang}/academy/sstc-2016/questionnaire/results"), lang)
+    _check(client.get(f"/{lang}/academy/sstc-2016/dashboard"), lang)
 
 
 def test_a_missing_translation_falls_back_to_english(client, academy):
@@ -450,3 +451,50 @@ def test_deleting_an_account_with_its_content_removes_its_answers(make_user, aca
     delete_account(goes, PASSWORD, remove_content=True)
     assert db.session.query(SurveyResponse).count() == 1
     assert db.session.query(SurveyCompletion).count() == 1
+
+
+def test_the_checklist_follows_what_a_participant_has_done(
+    client, auth, make_user, academy, open_survey
+):
+    from meetingpoint.academy.introductions import write_introduction
+    from meetingpoint.academy.services import enrol
+
+    person = make_user()
+    enrol(person, academy)
+    auth.login(person)
+    page = client.get("/en/academy/sstc-2016/").get_data(as_text=True)
+    assert page.count('data-done="0"') == 12 and 'data-done="1"' not in page
+    client.get(f"/en/academy/sstc-2016/modules/{academy.modules[3].slug}")
+    client.get(f"/en/academy/sstc-2016/modules/{academy.modules[3].slug}")  # once is enough
+    write_introduction(person, academy, {"about": "Me", "language": "en"})
+    post(client, "/en/academy/sstc-2016/questionnaire", {f"q{open_survey[2].id}": "Worry"})
+    page = client.get("/en/academy/sstc-2016/").get_data(as_text=True)
+    assert page.count('data-done="1"') == 3 and page.count('data-done="0"') == 9
+
+
+def test_the_dashboard_shows_who_takes_part_and_exports_csv(client, auth, make_user, academy):
+    from meetingpoint.academy.introductions import write_introduction
+    from meetingpoint.academy.services import enrol, follow
+
+    awa = make_user(display_name="Awa", country="SN", constituency="workers")
+    li = make_user(display_name="=HYPERLINK(1)", country="CN", constituency="government")
+    watcher = make_user(display_name="Watcher")
+    enrol(awa, academy), enrol(li, academy), follow(watcher, academy)
+    write_introduction(awa, academy, {"about": "Me", "language": "en"})
+    auth.login(awa)
+    assert client.get("/en/academy/sstc-2016/dashboard").status_code == 403
+    assert client.get("/en/academy/sstc-2016/dashboard/participation.csv").status_code == 403
+    auth.logout()
+    auth.login(make_user(role="admin"))
+    page = client.get("/en/academy/sstc-2016/dashboard").get_data(as_text=True)
+    assert "2 participants" in page and "1 observer" in page
+    not_introduced = page.split("data-not-introduced>")[1].split("</ul>")[0]
+    assert "HYPERLINK" in not_introduced and "Awa" not in not_introduced
+    exported = client.get("/en/academy/sstc-2016/dashboard/participation.csv")
+    assert exported.mimetype == "text/csv"
+    lines = exported.get_data(as_text=True).splitlines()
+    assert lines[0] == "name,country,region,constituency,role,introduced,answered,modules_visited"
+    assert "Awa,SN,africa,workers,participant,1,0,0" in lines
+    assert "'=HYPERLINK(1),CN,asia-pacific,government,participant,0,0,0" in lines  # inert
+    results = client.get("/en/academy/sstc-2016/questionnaire/results.csv").get_data(as_text=True)
+    assert results.splitlines()[0] == "question,option,answer_or_count"

@@ -354,3 +354,17 @@ class SurveyCompletion(db.Model):
     user_id: Mapped[int] = mapped_column(
         ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
     )
+
+
+class ModuleVisit(db.Model):
+    """The first time someone enrolled opened a module: their checklist ticks it."""
+
+    __tablename__ = "academy_module_visits"
+
+    module_id: Mapped[int] = mapped_column(
+        ForeignKey("academy_modules.id", ondelete="CASCADE"), primary_key=True
+    )
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    visited_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

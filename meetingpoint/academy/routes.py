@@ -10,8 +10,9 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
 from ..i18n import current_language
-from . import agenda, bp, services
-from .models import ENROL_INVITATION
+from . import agenda, bp, progress, services
+from .announcements import is_staff
+from .models import ENROL_INVITATION, PARTICIPANT
 
 STATUS_LABELS = {
     services.UPCOMING: _l("Upcoming"),
@@ -35,10 +36,15 @@ def index():
 @bp.route("/<slug>/")
 def show(slug):
     academy = services.access_academy(slug)
+    enrolment = services.enrolment_of(current_user, academy)
     return render_template(
         "academy/show.html",
         academy=academy,
-        enrolment=services.enrolment_of(current_user, academy),
+        enrolment=enrolment,
+        checklist=progress.checklist(current_user, academy)
+        if enrolment is not None and enrolment.role == PARTICIPANT
+        else None,
+        staff=is_staff(current_user, academy),
         needs_code=academy.enrolment == ENROL_INVITATION,
     )
 
@@ -47,6 +53,7 @@ def show(slug):
 def module(slug, module_slug):
     academy = services.access_academy(slug)
     module = services.access_module(academy, module_slug)
+    progress.record_visit(current_user, module)
     return render_template(
         "academy/module.html", academy=academy, module=module, rooms=services.rooms_of(module)
     )

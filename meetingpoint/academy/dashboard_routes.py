@@ -1,0 +1,88 @@
+"""Thin views for the facilitators: the dashboard and its CSV exports."""
+
+from flask import Response, abort, render_template
+from flask_login import current_user, login_required
+
+from ..geography import REGIONS
+from ..i18n import current_language
+from . import bp, progress, services, survey
+from .announcements import is_staff
+from .models import FREE_TEXT, PARTICIPANT
+
+
+def _staff_academy(slug):
+    academy = services.access_academy(slug)
+    if not is_staff(current_user, academy):
+        abort(403)
+    return academy
+
+
+@bp.route("/<slug>/dashboard")
+@login_required
+def dashboard(slug):
+    academy = _staff_academy(slug)
+    rows = progress.participation(academy)
+    participants = [row for row in rows if row["role"] == PARTICIPANT]
+    return render_template(
+        "academy/dashboard.html",
+        academy=academy,
+        participants=participants,
+        observers=len(rows) - len(participants),
+        by_region=progress.tally(rows, lambda row: row["region"]),
+        by_constituency=progress.tally(rows, lambda row: row["user"].constituency),
+        by_country=progress.tally(rows, lambda row: row["user"].country),
+        not_introduced=[row["user"] for row in participants if not row["introduced"]],
+        not_answered=[row["user"] for row in participants if not row["answered"]],
+        regions=REGIONS,
+    )
+
+
+@bp.route("/<slug>/dashboard/participation.csv")
+@login_required
+def participation_csv(slug):
+    academy = _staff_academy(slug)
+    header = ["name", "country", "region", "constituency", "role", "introduced", "answered",
+              "modules_visited"]  # fmt: skip
+    rows = (
+        [
+            r["user"].display_name,
+            r["user"].country or "",
+            r["region"],
+            r["user"].constituency or "",
+            r["role"],
+            int(r["introduced"]),
+            int(r["answered"]),
+            r["modules_visited"],
+        ]  # fmt: skip
+        for r in progress.participation(academy)
+    )
+    return _csv(progress.to_csv(header, rows), f"{slug}-participation.csv")
+
+
+@bp.route("/<slug>/questionnaire/results.csv")
+@login_required
+def results_csv(slug):
+    academy = _staff_academy(slug)
+    language = current_language()
+    results = survey.results(academy)
+    rows = []
+    for question in survey.questions_of(academy):
+        prompt = question.text(language).prompt
+        if question.kind == FREE_TEXT:
+            rows += [[prompt, "", answer] for answer in results["texts"].get(question.id, [])]
+        else:
+            rows += [
+                [prompt, option.text(language).label, results["counts"].get(option.id, 0)]
+                for option in question.options
+            ]
+    return _csv(
+        progress.to_csv(["question", "option", "answer_or_count"], rows), f"{slug}-results.csv"
+    )
+
+
+def _csv(body: str, filename: str) -> Response:
+    return Response(
+        body,
+        mimetype="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
