@@ -498,3 +498,50 @@ def test_the_dashboard_shows_who_takes_part_and_exports_csv(client, auth, make_u
     assert "'=HYPERLINK(1),CN,asia-pacific,government,participant,0,0,0" in lines  # inert
     results = client.get("/en/academy/sstc-2016/questionnaire/results.csv").get_data(as_text=True)
     assert results.splitlines()[0] == "question,option,answer_or_count"
+
+
+def test_staff_open_a_key_question_s_discussion_and_participants_take_part(
+    client, auth, make_user, academy
+):
+    from meetingpoint.academy.services import enrol
+    from meetingpoint.forums.models import Post, Topic
+    from meetingpoint.rooms.models import Room
+    from meetingpoint.rooms.services import join_room
+
+    module = academy.modules[6]  # social dialogue
+    question = module.questions[0]
+    url = f"/en/academy/sstc-2016/questions/{question.id}/discussion"
+    participant = make_user(display_name="Thandi")
+    enrol(participant, academy)
+    auth.login(participant)
+    assert post(client, url).status_code == 403
+    auth.logout()
+
+    facilitator = make_user(role="admin", locale="fr")
+    auth.login(facilitator)
+    opened = post(client, url)
+    topic = db.session.scalar(db.select(Topic))
+    assert opened.headers["Location"] == f"/en/rooms/social-dialogue/topics/{topic.id}"
+    assert topic.title == question.text("fr").text
+    opening = db.session.scalar(db.select(Post))
+    assert all(question.text(code).text in opening.body_source for code in LANGUAGES)
+    assert post(client, url).headers["Location"] == opened.headers["Location"]  # once
+    auth.logout()
+
+    room = db.session.scalar(db.select(Room).where(Room.slug == "social-dialogue"))
+    join_room(participant, room)
+    auth.login(participant)
+    reply = post(
+        client,
+        f"/en/posts/{opening.id}/reply",
+        {"body": "Our tripartite council meets monthly.", "language": "en", "submit": "Post"},
+    )
+    assert reply.status_code == 302
+    page = client.get(f"/en/academy/sstc-2016/modules/{module.slug}").get_data(as_text=True)
+    assert "Discussion: 1 reply" in page
+    checklist = client.get("/en/academy/sstc-2016/").get_data(as_text=True)
+    assert checklist.count("data-contributed") == 1
+    auth.logout()
+    auth.login(facilitator)
+    board = client.get("/en/academy/sstc-2016/dashboard").get_data(as_text=True)
+    assert f'data-module="{module.slug}">1<' in board

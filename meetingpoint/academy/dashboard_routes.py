@@ -5,7 +5,7 @@ from flask_login import current_user, login_required
 
 from ..geography import REGIONS
 from ..i18n import current_language
-from . import bp, progress, services, survey
+from . import bp, discussions, progress, services, survey
 from .announcements import is_staff
 from .models import FREE_TEXT, PARTICIPANT
 
@@ -34,6 +34,7 @@ def dashboard(slug):
         not_introduced=[row["user"] for row in participants if not row["introduced"]],
         not_answered=[row["user"] for row in participants if not row["answered"]],
         regions=REGIONS,
+        contributions=discussions.contributions_per_module(academy),
     )
 
 

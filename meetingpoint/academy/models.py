@@ -104,6 +104,8 @@ class KeyQuestion(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     module_id: Mapped[int] = mapped_column(ForeignKey("academy_modules.id", ondelete="CASCADE"))
     position: Mapped[int] = mapped_column(Integer, default=0)
+    # Its threaded discussion: a forum topic in the module's room, opened by the staff.
+    topic_id: Mapped[int | None] = mapped_column(ForeignKey("topics.id", ondelete="SET NULL"))
 
     texts: Mapped[list["KeyQuestionText"]] = relationship(
         cascade="all, delete-orphan", lazy="selectin"

@@ -43,10 +43,15 @@ def checklist(user, academy: Academy) -> dict:
             .where(ModuleVisit.user_id == user.id, Module.academy_id == academy.id)
         )
     )
+    from .discussions import contributed_modules  # discussions build on the forums
+
+    wrote = contributed_modules(user, academy)
     return {
         "introduced": db.session.get(Introduction, (academy.id, user.id)) is not None,
         "answered": db.session.get(SurveyCompletion, (academy.id, user.id)) is not None,
-        "modules": [(module, module.id in visited) for module in academy.modules],
+        "modules": [
+            (module, module.id in visited, module.id in wrote) for module in academy.modules
+        ],
     }
 
 

@@ -10,7 +10,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
 from ..i18n import current_language
-from . import agenda, bp, progress, services
+from . import agenda, bp, discussions, progress, services
 from .announcements import is_staff
 from .models import ENROL_INVITATION, PARTICIPANT
 
@@ -55,8 +55,25 @@ def module(slug, module_slug):
     module = services.access_module(academy, module_slug)
     progress.record_visit(current_user, module)
     return render_template(
-        "academy/module.html", academy=academy, module=module, rooms=services.rooms_of(module)
+        "academy/module.html",
+        academy=academy,
+        module=module,
+        rooms=services.rooms_of(module),
+        replies=discussions.replies_per_question(module),
+        staff=is_staff(current_user, academy),
     )
+
+
+@bp.route("/<slug>/questions/<int:question_id>/discussion", methods=["POST"])
+@login_required
+def open_discussion(slug, question_id):
+    academy = services.access_academy(slug)
+    try:
+        topic = discussions.open_discussion(current_user, academy, question_id)
+    except services.AcademyError as error:
+        flash(str(error), "error")
+        return redirect(url_for("academy.show", slug=slug))
+    return redirect(url_for("forums.topic", slug=topic.room.slug, topic_id=topic.id))
 
 
 @bp.route("/<slug>/follow", methods=["POST"])
