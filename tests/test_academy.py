@@ -545,3 +545,6 @@ def test_staff_open_a_key_question_s_discussion_and_participants_take_part(
     auth.login(facilitator)
     board = client.get("/en/academy/sstc-2016/dashboard").get_data(as_text=True)
     assert f'data-module="{module.slug}">1<' in board
+    # Thandi (Kenya, government, as the factory makes people) is the one voice heard.
+    assert 'data-voice-region="africa">1<' in board
+    assert 'data-voice-constituency="government">1<' in board

@@ -3,7 +3,7 @@
 from flask import Response, abort, render_template
 from flask_login import current_user, login_required
 
-from ..geography import REGIONS
+from ..geography import REGION_OF, REGIONS
 from ..i18n import current_language
 from . import bp, discussions, progress, services, survey
 from .announcements import is_staff
@@ -35,7 +35,23 @@ def dashboard(slug):
         not_answered=[row["user"] for row in participants if not row["answered"]],
         regions=REGIONS,
         contributions=discussions.contributions_per_module(academy),
+        voices=_voices(academy),
     )
+
+
+def _voices(academy) -> dict:
+    """Replies in the question discussions by region and by constituency."""
+    by_region: dict[str, int] = {}
+    by_constituency: dict[str, int] = {}
+    for country, constituency, count in discussions.contributions_by_author(academy):
+        region = REGION_OF.get(country or "", "")
+        by_region[region] = by_region.get(region, 0) + count
+        by_constituency[constituency or ""] = by_constituency.get(constituency or "", 0) + count
+    return {
+        "regions": sorted(by_region.items(), key=lambda item: -item[1]),
+        "constituencies": sorted(by_constituency.items(), key=lambda item: -item[1]),
+        "total": sum(by_region.values()),
+    }
 
 
 @bp.route("/<slug>/dashboard/participation.csv")

@@ -71,3 +71,19 @@ def contributions_per_module(academy: Academy) -> dict[int, int]:
         .group_by(Module.id)
     )
     return dict(db.session.execute(query).all())
+
+
+def contributions_by_author(academy: Academy) -> list[tuple]:
+    """(country, constituency, replies) for every author in the question discussions, so the
+    dashboard can show which regions and constituencies are heard, and which are not."""
+    from ..accounts.models import User
+
+    query = (
+        select(User.country, User.constituency, func.count(Post.id))
+        .join(Post, Post.author_id == User.id)
+        .join(KeyQuestion, KeyQuestion.topic_id == Post.topic_id)
+        .join(Module, Module.id == KeyQuestion.module_id)
+        .where(Module.academy_id == academy.id, Post.parent_id.is_not(None))
+        .group_by(User.country, User.constituency)
+    )
+    return list(db.session.execute(query).all())
