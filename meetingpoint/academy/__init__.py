@@ -7,6 +7,7 @@ bp = Blueprint("academy", __name__, url_prefix="/<lang:lang_code>/academy")
 from . import (  # noqa: E402,F401
     announcement_routes,
     dashboard_routes,
+    editing_routes,
     introduction_routes,
     privacy,
     routes,

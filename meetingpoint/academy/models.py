@@ -82,6 +82,9 @@ class Module(db.Model):
         cascade="all, delete-orphan", order_by="KeyQuestion.position", lazy="selectin"
     )
     rooms: Mapped[list["ModuleRoom"]] = relationship(cascade="all, delete-orphan", lazy="selectin")
+    readings: Mapped[list["Reading"]] = relationship(
+        cascade="all, delete-orphan", order_by="Reading.position", lazy="selectin"
+    )
 
     def text(self, language: str) -> "ModuleText":
         return _in_language(self.texts, language)
@@ -370,3 +373,18 @@ class ModuleVisit(db.Model):
         ForeignKey("users.id", ondelete="CASCADE"), primary_key=True, index=True
     )
     visited_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Reading(db.Model):
+    """Something to read before a module: a link, titled, in the language it is written in."""
+
+    __tablename__ = "academy_readings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    module_id: Mapped[int] = mapped_column(
+        ForeignKey("academy_modules.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    language: Mapped[str] = mapped_column(String(5))
+    title: Mapped[str] = mapped_column(String(200))
+    url: Mapped[str] = mapped_column(String(500))
