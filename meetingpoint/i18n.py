@@ -86,3 +86,14 @@ def configure_i18n(app) -> None:
     @app.context_processor
     def language_context():
         return {"LANGUAGES": LANGUAGES, "current_language": current_language()}
+
+
+def in_language(texts, language: str):
+    """Of content texts (each with a `.language`): the one in `language`, else English,
+    else whichever exists."""
+    by_language = {t.language: t for t in texts}
+    return (
+        by_language.get(language)
+        or by_language.get(DEFAULT_LANGUAGE)
+        or next(iter(by_language.values()))
+    )

@@ -8,20 +8,10 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from ..accounts.models import User
 from ..database import UTCDateTime, utcnow
 from ..extensions import db
-from ..i18n import DEFAULT_LANGUAGE
+from ..i18n import in_language
 
 ENROL_OPEN, ENROL_INVITATION = "open", "invitation"
 PARTICIPANT, OBSERVER, FACILITATOR = "participant", "observer", "facilitator"
-
-
-def _in_language(texts, language: str):
-    """The text in `language`, else English, else whichever exists."""
-    by_language = {t.language: t for t in texts}
-    return (
-        by_language.get(language)
-        or by_language.get(DEFAULT_LANGUAGE)
-        or next(iter(by_language.values()))
-    )
 
 
 class Academy(db.Model):
@@ -53,7 +43,7 @@ class Academy(db.Model):
     )
 
     def text(self, language: str) -> "AcademyText":
-        return _in_language(self.texts, language)
+        return in_language(self.texts, language)
 
 
 class AcademyText(db.Model):
@@ -87,7 +77,7 @@ class Module(db.Model):
     )
 
     def text(self, language: str) -> "ModuleText":
-        return _in_language(self.texts, language)
+        return in_language(self.texts, language)
 
 
 class ModuleText(db.Model):
@@ -115,7 +105,7 @@ class KeyQuestion(db.Model):
     )
 
     def text(self, language: str) -> "KeyQuestionText":
-        return _in_language(self.texts, language)
+        return in_language(self.texts, language)
 
 
 class KeyQuestionText(db.Model):
@@ -178,7 +168,7 @@ class AgendaSession(db.Model):
     )
 
     def text(self, language: str) -> "AgendaSessionText":
-        return _in_language(self.texts, language)
+        return in_language(self.texts, language)
 
 
 class AgendaSessionText(db.Model):
@@ -231,7 +221,7 @@ class Announcement(db.Model):
     )
 
     def text(self, language: str) -> "AnnouncementText":
-        return _in_language(self.texts, language)
+        return in_language(self.texts, language)
 
 
 class AnnouncementText(db.Model):
@@ -268,7 +258,7 @@ class SurveyQuestion(db.Model):
     )
 
     def text(self, language: str) -> "SurveyQuestionText":
-        return _in_language(self.texts, language)
+        return in_language(self.texts, language)
 
 
 class SurveyQuestionText(db.Model):
@@ -295,7 +285,7 @@ class SurveyOption(db.Model):
     )
 
     def text(self, language: str) -> "SurveyOptionText":
-        return _in_language(self.texts, language)
+        return in_language(self.texts, language)
 
 
 class SurveyOptionText(db.Model):

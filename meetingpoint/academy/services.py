@@ -36,10 +36,10 @@ from .seed_data import (
     CLOSING,
     CLOSING_HOURS,
     MODULE_SLOTS,
-    MODULES,
     OPENING,
     OPENING_HOURS,
 )
+from .seed_modules import MODULES
 
 UPCOMING, PRELEARNING, FACE_TO_FACE, FOLLOW_UP, ARCHIVED = (
     "upcoming",

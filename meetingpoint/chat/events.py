@@ -196,7 +196,7 @@ def on_typing(data):
     ):
         return {"throttled": True}
     conversation = services.access_conversation(current_user, conversation_id)
-    readers = [] if conversation.kind == KIND_ROOM else messages.member_ids(conversation)
+    readers = messages.listed_readers(conversation)
     payload = {
         "conversation_id": conversation.id,
         "user_id": current_user.id,

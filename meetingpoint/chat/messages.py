@@ -55,7 +55,7 @@ def send_message(user, conversation: Conversation, body, language, client_id):
         raise ChatError(_("Choose the language the message is written in."))
     _check_flood(user)
     html, mentioned = _render(body, conversation)
-    readers = _listed_readers(conversation)
+    readers = listed_readers(conversation)
     message = ChatMessage(
         conversation_id=conversation.id,
         sender_id=user.id,
@@ -139,7 +139,7 @@ def edit_message(user, message_id, body) -> ChatMessage:
     _check_may_write(user)
     body = _checked_body(body)
     if body != message.body_source:
-        readers = _listed_readers(conversation)
+        readers = listed_readers(conversation)
         message.body_html, _mentioned = _render(body, conversation)
         message.body_source = body
         message.edited_at = utcnow()
@@ -158,7 +158,7 @@ def delete_message(user, message_id) -> ChatMessage:
     if message.deleted_at is None:
         message.deleted_at = utcnow()
         db.session.commit()
-        readers = _listed_readers(conversation)
+        readers = listed_readers(conversation)
         live.broadcast("message_changed", live.message_payload(message), conversation, readers)
     return message
 
@@ -250,7 +250,7 @@ def member_ids(conversation: Conversation) -> list[int]:
     return list(db.session.scalars(query))
 
 
-def _listed_readers(conversation: Conversation) -> list[int]:
+def listed_readers(conversation: Conversation) -> list[int]:
     # A room channel's audience is its socket room; only direct and group conversations
     # are delivered person by person.
     return [] if conversation.kind == KIND_ROOM else member_ids(conversation)

@@ -10,7 +10,7 @@ from ..extensions import db
 from ..rooms.models import Room
 from ..rooms.services import is_member
 from . import live
-from .messages import ChatError, member_ids, unread_per_conversation  # noqa: F401
+from .messages import ChatError, unread_per_conversation
 from .models import (
     GROUP_MAX_MEMBERS,
     KIND_DIRECT,

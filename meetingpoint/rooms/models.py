@@ -8,7 +8,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from ..accounts.models import User
 from ..database import UTCDateTime, utcnow
 from ..extensions import db
-from ..i18n import DEFAULT_LANGUAGE
+from ..i18n import in_language
 
 
 class Room(db.Model):
@@ -30,12 +30,7 @@ class Room(db.Model):
 
     def text(self, language: str) -> "RoomText":
         """The room's text in `language`, else English, else whichever exists."""
-        by_language = {t.language: t for t in self.texts}
-        return (
-            by_language.get(language)
-            or by_language.get(DEFAULT_LANGUAGE)
-            or next(iter(by_language.values()))
-        )
+        return in_language(self.texts, language)
 
     def __repr__(self) -> str:
         return f"<Room {self.slug}>"
