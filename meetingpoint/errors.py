@@ -3,6 +3,15 @@
 from flask import render_template
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import Forbidden
+
+
+class ForbiddenBecause(Forbidden):
+    """A refusal whose reason helps the reader (a space for participants only, say)."""
+
+    def __init__(self, reason: str):
+        super().__init__()
+        self.reason = reason
 
 
 def _page(status: int, title: str, message: str):
@@ -29,7 +38,8 @@ def register_error_handlers(app) -> None:
 
     @app.errorhandler(403)
     def forbidden(error):
-        return _page(403, _("Not allowed"), _("You do not have permission to do this."))
+        reason = getattr(error, "reason", None)
+        return _page(403, _("Not allowed"), reason or _("You do not have permission to do this."))
 
     @app.errorhandler(404)
     def not_found(error):

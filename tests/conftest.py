@@ -127,6 +127,28 @@ def rooms(app):
 
 
 @pytest.fixture
+def academy(rooms):
+    """The example Academy (Turin, 2016), with its ten modules, programme and questionnaire."""
+    from meetingpoint.academy import services
+
+    services.seed_academy()
+    return services.access_academy("sstc-2016")
+
+
+@pytest.fixture
+def open_survey(academy):
+    """The example Academy with its questionnaire open again (the real one closed in 2016)."""
+    from datetime import timedelta
+
+    from meetingpoint.academy.survey import questions_of
+    from meetingpoint.database import utcnow
+
+    academy.prelearning_closes_at = utcnow() + timedelta(days=7)
+    db.session.commit()
+    return questions_of(academy)
+
+
+@pytest.fixture
 def make_user(app):
     """Create a confirmed participant directly (the sign-up flow has its own tests)."""
     counter = iter(range(1, 10_000))

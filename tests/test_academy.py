@@ -9,15 +9,16 @@ from test_pages import _check
 from werkzeug.security import generate_password_hash
 
 from meetingpoint.academy import services
-from meetingpoint.academy.models import ENROL_INVITATION, Academy, Enrolment, ModuleText
+from meetingpoint.academy.models import (
+    ENROL_INVITATION,
+    Academy,
+    AgendaSession,
+    Enrolment,
+    ModuleText,
+    SurveyQuestion,
+)
 from meetingpoint.extensions import db
 from meetingpoint.i18n import LANGUAGES
-
-
-@pytest.fixture
-def academy(rooms):
-    services.seed_academy()
-    return services.access_academy("sstc-2016")
 
 
 def at(text: str) -> datetime:
@@ -69,6 +70,20 @@ def test_academy_pages_render_in_every_language(client, auth, make_user, academy
     _check(client.get(f"/{lang}/academy/sstc-2016/questionnaire/results"), lang)
     _check(client.get(f"/{lang}/academy/sstc-2016/dashboard"), lang)
     _check(client.get(f"/{lang}/academy/sstc-2016/modules/{module.slug}/edit"), lang)
+    # The staff's set-up pages.
+    session_id = db.session.scalar(db.select(AgendaSession.id))
+    question_id = db.session.scalar(db.select(SurveyQuestion.id))
+    for path in (
+        "new",
+        "sstc-2016/edit",
+        "sstc-2016/team",
+        "sstc-2016/modules/new",
+        "sstc-2016/programme/new",
+        f"sstc-2016/programme/{session_id}/edit",
+        "sstc-2016/questionnaire/questions/new",
+        f"sstc-2016/questionnaire/questions/{question_id}/edit",
+    ):
+        _check(client.get(f"/{lang}/academy/{path}"), lang)
 
 
 def test_a_missing_translation_falls_back_to_english(client, academy):
@@ -323,19 +338,6 @@ def test_only_staff_announce_and_half_filled_forms_are_refused(
     assert db.session.query(Announcement).count() == 0 and outbox() == []
 
 
-@pytest.fixture
-def open_survey(academy):
-    """The example Academy with its questionnaire open again (the real one closed in 2016)."""
-    from datetime import timedelta
-
-    from meetingpoint.academy.survey import questions_of
-    from meetingpoint.database import utcnow
-
-    academy.prelearning_closes_at = utcnow() + timedelta(days=7)
-    db.session.commit()
-    return questions_of(academy)
-
-
 def answers_form(questions, single=0, several=(0, 2), worry="Funding", wish="") -> dict:
     one, many, text_a, text_b = questions
     return {
@@ -558,6 +560,7 @@ def module_form(module, **changes) -> dict:
         data[f"principles_{lang}"] = module.text(lang).principles
         data[f"questions_{lang}"] = "\n".join(q.text(lang).text for q in module.questions)
         data[f"readings_{lang}"] = ""
+    data["rooms"] = [str(link.room_id) for link in module.rooms]
     data.update(changes)
     return data
 
@@ -599,7 +602,9 @@ def test_staff_edit_a_module_in_every_language(client, auth, make_user, academy)
         ({"questions_en": "Only one?"}, "A module asks two to four key questions."),
         ({"questions_fr": "Une seule ?"}, "Give each language the same number of key questions."),
         ({"title_en": ""}, "The English title and basic principles are required."),
-        ({"readings_en": "Bad | javascript:alert(1)"}, "Each reading needs a title and a web"),
+        ({"readings_en": "Bad | javascript:alert(1)"}, "Each reading needs a web address"),
+        ({"readings_en": "Elsewhere | //evil.example/x"}, "Each reading needs a web address"),
+        ({"rooms": []}, "Choose at least one room for the module&#39;s discussions."),
     ],
 )
 def test_bad_module_edits_are_refused_and_the_text_kept(

@@ -3,6 +3,7 @@ replies, reactions, moderation and feeds as every other discussion."""
 
 from flask_babel import gettext as _
 from sqlalchemy import func, select
+from sqlalchemy.orm import joinedload
 from werkzeug.exceptions import Forbidden, NotFound
 
 from ..extensions import db
@@ -41,12 +42,15 @@ def open_discussion(user, academy: Academy, question_id: int) -> Topic:
     return topic
 
 
-def replies_per_question(module: Module) -> dict[int, int]:
+def discussions_of(module: Module) -> dict[int, Topic]:
+    """Each opened question's topic (with its room: a moderator may have moved it)."""
     ids = {q.topic_id: q.id for q in module.questions if q.topic_id}
     if not ids:
         return {}
-    counts = db.session.execute(select(Topic.id, Topic.reply_count).where(Topic.id.in_(ids)))
-    return {ids[topic_id]: count for topic_id, count in counts}
+    topics = db.session.scalars(
+        select(Topic).options(joinedload(Topic.room)).where(Topic.id.in_(ids))
+    )
+    return {ids[topic.id]: topic for topic in topics}
 
 
 def contributed_modules(user, academy: Academy) -> set[int]:

@@ -1,11 +1,14 @@
-"""Thin view for staff editing a module in every language (one form, four fieldsets)."""
+"""Thin views for staff adding and editing a module in every language (one form)."""
 
 from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from ..i18n import LANGUAGES
+from ..rooms.services import rooms_with_member_counts
 from . import bp, editing, services
 from .announcements import is_staff
+from .settings import facilitators_of
 
 
 def _lines(value: str) -> list[str]:
@@ -19,6 +22,10 @@ def _readings(value: str) -> list[tuple[str, str]]:
         title, _bar, url = line.rpartition("|")
         found.append((title.strip() or url.strip(), url.strip()))
     return found
+
+
+def _numbers(values: list[str]) -> list[int]:
+    return [int(value) for value in values if value.isdigit()]
 
 
 def _typed_from(module) -> dict:
@@ -35,7 +42,75 @@ def _typed_from(module) -> dict:
             "questions": "\n".join(q for q in questions if q),
             "readings": "\n".join(readings),
         }
+    typed["options"] = editing.ModuleOptions(
+        room_ids=[link.room_id for link in module.rooms],
+        facilitator_ids=[link.user_id for link in module.facilitators],
+        answer_first={n for n, q in enumerate(module.questions) if q.answer_first},
+        participants_only={n for n, q in enumerate(module.questions) if q.participants_only},
+    )
     return typed
+
+
+def _typed_from_form(form) -> dict:
+    typed = {
+        lang: {
+            "title": form.get(f"title_{lang}", "")[:1000],
+            "principles": form.get(f"principles_{lang}", "")[:20000],
+            "questions": form.get(f"questions_{lang}", "")[:20000],
+            "readings": form.get(f"readings_{lang}", "")[:20000],
+        }
+        for lang in LANGUAGES
+    }
+    typed["options"] = editing.ModuleOptions(
+        room_ids=_numbers(form.getlist("rooms")),
+        facilitator_ids=_numbers(form.getlist("facilitators")),
+        answer_first=set(_numbers(form.getlist("answer_first"))),
+        participants_only=set(_numbers(form.getlist("participants_only"))),
+    )
+    return typed
+
+
+def _given(typed: dict) -> dict:
+    return {
+        lang: {
+            "title": typed[lang]["title"],
+            "principles": typed[lang]["principles"],
+            "questions": _lines(typed[lang]["questions"]),
+            "readings": _readings(typed[lang]["readings"]),
+        }
+        for lang in LANGUAGES
+    }
+
+
+def _form(academy, module, typed, status=200):
+    return render_template(
+        "academy/module_edit.html",
+        academy=academy,
+        module=module,
+        typed=typed,
+        rooms=[room for room, _count in rooms_with_member_counts()],
+        facilitators=facilitators_of(academy),
+        question_slots=range(editing.QUESTIONS_MAX),
+    ), status
+
+
+@bp.route("/<slug>/modules/new", methods=["GET", "POST"])
+@login_required
+def new_module(slug):
+    academy = services.access_academy(slug)
+    if not is_staff(current_user, academy):
+        abort(403)
+    if request.method == "GET":
+        empty = {"title": "", "principles": "", "questions": "", "readings": ""}
+        return _form(academy, None, {lang: empty for lang in LANGUAGES} | {"options": None})
+    typed = _typed_from_form(request.form)
+    try:
+        module = editing.create_module(current_user, academy, _given(typed), typed["options"])
+    except services.AcademyError as error:
+        flash(str(error), "error")
+        return _form(academy, None, typed, 400)
+    flash(_("The module is added."), "success")
+    return redirect(url_for("academy.module", slug=slug, module_slug=module.slug))
 
 
 @bp.route("/<slug>/modules/<module_slug>/edit", methods=["GET", "POST"])
@@ -45,34 +120,12 @@ def edit_module(slug, module_slug):
     module = services.access_module(academy, module_slug)
     if not is_staff(current_user, academy):
         abort(403)
-    if request.method == "POST":
-        form = request.form
-        typed = {
-            lang: {
-                "title": form.get(f"title_{lang}", "")[:1000],
-                "principles": form.get(f"principles_{lang}", "")[:20000],
-                "questions": form.get(f"questions_{lang}", "")[:20000],
-                "readings": form.get(f"readings_{lang}", "")[:20000],
-            }
-            for lang in LANGUAGES
-        }
-        given = {
-            lang: {
-                "title": text["title"],
-                "principles": text["principles"],
-                "questions": _lines(text["questions"]),
-                "readings": _readings(text["readings"]),
-            }
-            for lang, text in typed.items()
-        }
-        try:
-            editing.edit_module(current_user, academy, module, given)
-        except services.AcademyError as error:
-            flash(str(error), "error")
-            return render_template(
-                "academy/module_edit.html", academy=academy, module=module, typed=typed
-            ), 400
-        return redirect(url_for("academy.module", slug=slug, module_slug=module_slug))
-    return render_template(
-        "academy/module_edit.html", academy=academy, module=module, typed=_typed_from(module)
-    )
+    if request.method == "GET":
+        return _form(academy, module, _typed_from(module))
+    typed = _typed_from_form(request.form)
+    try:
+        editing.edit_module(current_user, academy, module, _given(typed), typed["options"])
+    except services.AcademyError as error:
+        flash(str(error), "error")
+        return _form(academy, module, typed, 400)
+    return redirect(url_for("academy.module", slug=slug, module_slug=module_slug))

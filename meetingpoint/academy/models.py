@@ -2,7 +2,17 @@
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text, UniqueConstraint, true
+from sqlalchemy import (
+    Boolean,
+    Date,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    false,
+    true,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..accounts.models import User
@@ -75,6 +85,9 @@ class Module(db.Model):
     readings: Mapped[list["Reading"]] = relationship(
         cascade="all, delete-orphan", order_by="Reading.position", lazy="selectin"
     )
+    facilitators: Mapped[list["ModuleFacilitator"]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin"
+    )
 
     def text(self, language: str) -> "ModuleText":
         return in_language(self.texts, language)
@@ -98,7 +111,13 @@ class KeyQuestion(db.Model):
     module_id: Mapped[int] = mapped_column(ForeignKey("academy_modules.id", ondelete="CASCADE"))
     position: Mapped[int] = mapped_column(Integer, default=0)
     # Its threaded discussion: a forum topic in the module's room, opened by the staff.
-    topic_id: Mapped[int | None] = mapped_column(ForeignKey("topics.id", ondelete="SET NULL"))
+    topic_id: Mapped[int | None] = mapped_column(
+        ForeignKey("topics.id", ondelete="SET NULL"), index=True
+    )
+    # Each writes their own answer before reading the others' (Moodle's Q&A forum).
+    answer_first: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # Read and answered by the participants (and staff) only, not by observers.
+    participants_only: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     texts: Mapped[list["KeyQuestionText"]] = relationship(
         cascade="all, delete-orphan", lazy="selectin"
@@ -128,6 +147,19 @@ class ModuleRoom(db.Model):
     )
     room_id: Mapped[int] = mapped_column(
         ForeignKey("rooms.id", ondelete="CASCADE"), primary_key=True
+    )
+
+
+class ModuleFacilitator(db.Model):
+    """Who leads a module: one of the Academy's facilitators."""
+
+    __tablename__ = "academy_module_facilitators"
+
+    module_id: Mapped[int] = mapped_column(
+        ForeignKey("academy_modules.id", ondelete="CASCADE"), primary_key=True
+    )
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True, index=True
     )
 
 

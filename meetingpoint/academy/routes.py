@@ -13,6 +13,7 @@ from ..i18n import current_language
 from . import agenda, bp, discussions, progress, services
 from .announcements import is_staff
 from .models import ENROL_INVITATION, PARTICIPANT
+from .settings import facilitators_of
 
 STATUS_LABELS = {
     services.UPCOMING: _l("Upcoming"),
@@ -59,7 +60,8 @@ def module(slug, module_slug):
         academy=academy,
         module=module,
         rooms=services.rooms_of(module),
-        replies=discussions.replies_per_question(module),
+        discussions=discussions.discussions_of(module),
+        facilitators=facilitators_of(academy, module),
         staff=is_staff(current_user, academy),
     )
 
@@ -126,7 +128,7 @@ def programme(slug):
     modules = {module.id: module for module in academy.modules}
     return render_template(
         "academy/programme.html", academy=academy, days=days, modules=modules,
-        own_zone=str(own_zone),
+        own_zone=str(own_zone), staff=is_staff(current_user, academy),
     )  # fmt: skip
 
 

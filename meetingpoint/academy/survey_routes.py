@@ -53,6 +53,7 @@ def _form(academy, questions, typed):
         typed=typed,
         may_answer=survey.may_answer(current_user, academy),
         is_open=survey.is_open(academy),
+        staff=is_staff(current_user, academy),
     )
 
 

@@ -5,10 +5,12 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 from werkzeug.exceptions import Forbidden, NotFound
 
+from ..errors import ForbiddenBecause
 from ..extensions import db
 from ..rooms.models import Room
 from ..rooms.services import is_member
 from .models import Post, Topic
+from .policies import rule_for
 
 
 class ForumError(Exception):
@@ -17,22 +19,30 @@ class ForumError(Exception):
 
 def access_topic(room: Room, topic_id: int, viewer) -> Topic:
     """The topic `topic_id` of `room`: anyone may read, except a topic still held for
-    approval. A topic of another room is not found."""
+    approval or one another feature keeps to some (a participants-only Academy question).
+    A topic of another room is not found."""
     topic = db.session.get(Topic, topic_id)
     if topic is None or topic.room_id != room.id:
         raise NotFound
     if topic.held_at is not None and not _is_author_or_moderator(viewer, topic.author_id):
         raise NotFound
+    rule = rule_for(topic, viewer)
+    if not rule.readable:
+        raise ForbiddenBecause(rule.reason)
     return topic
 
 
 def access_post(post_id: int, viewer) -> Post:
-    """A post `viewer` may know of: held posts exist only for their author and moderators."""
+    """A post `viewer` may know of: held posts exist only for their author and moderators;
+    a topic's rule may keep its posts to some, or its replies until the viewer answers."""
     post = db.session.get(Post, post_id)
     if post is None:
         raise NotFound
     if post.is_held and not _is_author_or_moderator(viewer, post.author_id):
         raise NotFound
+    rule = rule_for(post.topic, viewer)
+    if not rule.readable or (rule.replies_hidden and post.depth > 0):
+        raise ForbiddenBecause(rule.reason)
     return post
 
 
@@ -69,6 +79,9 @@ def check_can_reply(user, topic: Topic) -> None:
     check_can_post(user, topic.room)
     if user.is_moderator:
         return
+    rule = rule_for(topic, user)
+    if not rule.may_reply:
+        raise ForumError(rule.reason)
     if topic.is_locked:
         raise ForumError(_("This topic is locked: no new replies."))
     if topic.is_closed:

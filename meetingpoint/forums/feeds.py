@@ -11,6 +11,7 @@ from ..rooms.services import access_room
 from . import bp
 from .access import access_topic
 from .models import Post, Topic
+from .policies import rule_for
 
 FEED_SIZE = 30
 
@@ -72,6 +73,8 @@ def topic_feed(slug, topic_id):
         .order_by(Post.id.desc())
         .limit(FEED_SIZE)
     )
+    if rule_for(topic, current_user).replies_hidden:
+        query = query.where(Post.parent_id.is_(None))
     return _atom(
         topic.title,
         url_for("forums.topic_feed", slug=slug, topic_id=topic.id, _external=True),

@@ -18,6 +18,7 @@ from .access import (
 from .drafts import discard_draft, draft_place, load_draft, save_draft
 from .forms import EditForm, PostForm, TopicForm
 from .models import PATH_DIGITS, REACTIONS
+from .policies import rule_for
 from .reactions import REACTION_LABELS, reactions_for, toggle_reaction
 from .tree import MAX_VISIBLE_DEPTH, build_tree
 
@@ -71,18 +72,22 @@ def topic(slug, topic_id):
     root = access_post(root_id, current_user) if root_id else None
     if root is not None and root.topic_id != topic.id:
         abort(404)
+    rule = rule_for(topic, current_user)
     if flat:
         page = services.chronological(topic, current_user, page_number)
     elif root is not None:
         page = services.ThreadPage(services.branch(topic, current_user, root), 1, False)
     else:
         page = services.thread(topic, current_user, page_number)
+    if rule.replies_hidden:  # until the reader has answered: the question alone
+        page = services.ThreadPage([p for p in page.posts if p.depth == 0], 1, False)
     moderator = current_user.is_authenticated and current_user.is_moderator
     return render_template(
         "forums/topic.html",
         reaction_kinds=[(kind, REACTIONS[kind], REACTION_LABELS[kind]) for kind in REACTIONS],
         room=room,
         topic=topic,
+        rule=rule,
         page=page,
         posts=page.posts,
         tree=[] if flat else build_tree(page.posts),

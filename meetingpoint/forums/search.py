@@ -76,15 +76,23 @@ def words_of(query: str) -> list[str]:
 
 
 def search(
-    filters: SearchFilter, page: int, per_page: int, author_ids: list[int] | None = None
+    filters: SearchFilter,
+    page: int,
+    per_page: int,
+    author_ids: list[int] | None = None,
+    unlisted_topics: set[int] = frozenset(),
 ) -> tuple[list[Hit], int]:
-    """Matching posts, best first, with highlighted snippets, and how many match in all."""
+    """Matching posts, best first, with highlighted snippets, and how many match in all.
+    Posts of `unlisted_topics` (kept from this reader by a topic rule) are left out."""
     words = words_of(filters.query)
     if not words:
         return [], 0
     conditions, params = _filter_sql(filters)
     if author_ids:
         conditions += " AND p.author_id IN (" + ", ".join(str(int(i)) for i in author_ids) + ")"
+    if unlisted_topics:
+        hidden = ", ".join(str(int(i)) for i in sorted(unlisted_topics))
+        conditions += f" AND p.topic_id NOT IN ({hidden})"
     params.update(limit=per_page, offset=(page - 1) * per_page)
     if _dialect() == "postgresql":
         params["q"] = " ".join(words)

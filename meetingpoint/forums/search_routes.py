@@ -2,6 +2,7 @@
 
 from flask import render_template, request
 from flask_babel import lazy_gettext as _l
+from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
@@ -17,6 +18,7 @@ from ..i18n import current_language
 from ..rooms.services import rooms_with_member_counts
 from . import bp
 from .models import Post, Topic
+from .policies import topics_unlisted_for
 from .search import SearchFilter, search
 
 PER_PAGE = 20
@@ -68,7 +70,13 @@ def search_page():
     page = max(request.args.get("page", 1, type=int), 1)
     hits, total = [], 0
     if author_ids != []:
-        hits, total = search(filters, page, PER_PAGE, author_ids=author_ids)
+        hits, total = search(
+            filters,
+            page,
+            PER_PAGE,
+            author_ids=author_ids,
+            unlisted_topics=topics_unlisted_for(current_user),
+        )
     posts = _posts_by_id([hit.post_id for hit in hits])
     return render_template(
         "forums/search.html",
