@@ -51,7 +51,9 @@ def configure_extensions(app: Flask) -> None:
     from .database_setup import configure_database
     from .extensions import babel, csrf, limiter
     from .i18n import configure_i18n, select_locale, select_timezone
+    from .security import limit_request_size
 
+    limit_request_size(app)  # first: the CSRF check reads the form
     configure_database(app)
     configure_i18n(app)
     babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
@@ -62,9 +64,21 @@ def configure_extensions(app: Flask) -> None:
 
 
 def configure_blueprints(app: Flask) -> None:
-    from . import academy, accounts, auth, chat, forums, main, notifications, people, rooms
+    from . import (
+        academy,
+        accounts,
+        auth,
+        chat,
+        forums,
+        library,
+        main,
+        notifications,
+        people,
+        rooms,
+    )
 
-    for feature in (main, auth, accounts, rooms, people, forums, notifications, chat, academy):
+    features = (main, auth, accounts, rooms, people, forums, notifications, chat, academy, library)
+    for feature in features:
         app.register_blueprint(feature.bp)
 
 

@@ -74,6 +74,14 @@ class Config:
     CHAT_HEARTBEAT_SECONDS = int(_env("CHAT_HEARTBEAT_SECONDS", "45"))
     FORUM_HOLD_FIRST_POSTS = int(_env("FORUM_HOLD_FIRST_POSTS", "0"))
 
+    # No request body beyond this, except on forms that take a file: a little over the
+    # library's 20 MB per file, so a file just too large gets the form back with its text.
+    MAX_CONTENT_LENGTH = 2 * 1024 * 1024
+    UPLOAD_MAX_CONTENT_LENGTH = 25 * 1024 * 1024
+    # Uploaded documents, one file per content hash; unset: instance/library/.
+    LIBRARY_PATH = _env("LIBRARY_PATH")
+    LIBRARY_ITEMS_PER_HOUR = int(_env("LIBRARY_ITEMS_PER_HOUR", "20"))
+
 
 class TestingConfig(Config):
     """Tests: a database chosen by the fixture, mail always to a temporary outbox."""

@@ -51,6 +51,14 @@ def register_error_handlers(app) -> None:
     def method_not_allowed(error):
         return _page(405, _("Not allowed"), _("This address does not accept that kind of request."))
 
+    @app.errorhandler(413)
+    def too_large(error):
+        return _page(
+            413,
+            _("Too large"),
+            _("What you sent is larger than we accept (files up to 20 MB). Nothing was changed."),
+        )
+
     @app.errorhandler(429)
     def too_many_requests(error):
         return _page(

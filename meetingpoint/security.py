@@ -34,3 +34,21 @@ def admin_required(view):
         return view(*args, **kwargs)
 
     return wrapped
+
+
+def accepts_uploads(view):
+    """Mark a view whose form may carry a file: its requests may be as large as the
+    UPLOAD_MAX_CONTENT_LENGTH setting, every other request only MAX_CONTENT_LENGTH."""
+    view.accepts_uploads = True
+    return view
+
+
+def limit_request_size(app) -> None:
+    """Set each request's size limit before anything (the CSRF check first) reads its form."""
+    from flask import request
+
+    @app.before_request
+    def choose_limit():
+        view = app.view_functions.get(request.endpoint or "")
+        if getattr(view, "accepts_uploads", False):
+            request.max_content_length = app.config["UPLOAD_MAX_CONTENT_LENGTH"]

@@ -72,7 +72,9 @@ def database_url(backend, tmp_path_factory):
 
 def _config(url: str, outbox: Path) -> dict:
     settings = {k: getattr(TestingConfig, k) for k in dir(TestingConfig) if k.isupper()}
-    settings.update(SQLALCHEMY_DATABASE_URI=url, MAIL_OUTBOX=outbox)
+    settings.update(
+        SQLALCHEMY_DATABASE_URI=url, MAIL_OUTBOX=outbox, LIBRARY_PATH=outbox.parent / "library"
+    )
     return settings
 
 
