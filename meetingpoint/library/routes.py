@@ -22,6 +22,7 @@ from .forms import ITEM_TYPE_LABELS, KIND_LABELS, FilterForm, ItemForm
 from .models import DOCUMENT, LINK, VIDEO
 from .videos import FRAME_SOURCES, embed_url, watch_url
 
+
 def _rooms():
     return [room for room, _count in rooms_with_member_counts()]
 
