@@ -72,12 +72,14 @@ def configure_blueprints(app: Flask) -> None:
         forums,
         library,
         main,
+        news,
         notifications,
         people,
         rooms,
     )
 
-    features = (main, auth, accounts, rooms, people, forums, notifications, chat, academy, library)
+    features = (main, auth, accounts, rooms, people, forums, notifications, chat, academy, library,
+                news)  # fmt: skip
     for feature in features:
         app.register_blueprint(feature.bp)
 

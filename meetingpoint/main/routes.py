@@ -6,6 +6,7 @@ from sqlalchemy import text
 
 from ..extensions import db
 from ..i18n import preferred_language
+from ..news.services import latest as latest_news
 from ..people.services import people_to_meet
 from ..rooms.services import rooms_with_member_counts
 from . import bp
@@ -20,7 +21,8 @@ def root():
 def home():
     rooms = rooms_with_member_counts()
     to_meet = people_to_meet(current_user) if current_user.is_authenticated else []
-    return render_template("main/home.html", rooms=rooms, people_to_meet=to_meet)
+    news = latest_news(limit=3, everywhere=True)
+    return render_template("main/home.html", rooms=rooms, people_to_meet=to_meet, news=news)
 
 
 @bp.route("/<lang:lang_code>/about")

@@ -12,6 +12,7 @@ from ..extensions import db
 REPLY, MENTION, NEW_TOPIC, WATCHED_REPLY = "reply", "mention", "new_topic", "watched_reply"
 CHAT_MENTION = "chat_mention"
 ANNOUNCEMENT = "announcement"
+ROOM_NEWS = "room_news"
 
 
 class Notification(db.Model):
@@ -30,6 +31,7 @@ class Notification(db.Model):
     announcement_id: Mapped[int | None] = mapped_column(
         ForeignKey("academy_announcements.id", ondelete="CASCADE")
     )
+    news_id: Mapped[int | None] = mapped_column(ForeignKey("news_items.id", ondelete="CASCADE"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     read_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 

@@ -24,6 +24,8 @@ def open(notification_id):
         from ..academy.services import announcement_url  # the academy sits above
 
         return redirect(announcement_url(notification.announcement_id))
+    if notification.news_id:
+        return redirect(url_for("news.show", news_id=notification.news_id))
     if notification.chat_message_id:
         return redirect(url_for("chat.permalink", message_id=notification.chat_message_id))
     return redirect(url_for("notifications.index"))

@@ -16,6 +16,7 @@ def notify(
     post_id: int | None,
     chat_message_id=None,
     announcement_id=None,
+    news_id=None,
 ) -> set[int]:
     """Add one notification per recipient (never the actor); the caller commits.
 
@@ -31,6 +32,7 @@ def notify(
             post_id=post_id,
             chat_message_id=chat_message_id,
             announcement_id=announcement_id,
+            news_id=news_id,
             created_at=now,
         )
         for uid in sorted(recipients)
