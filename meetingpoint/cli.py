@@ -7,8 +7,11 @@ from .accounts.models import ROLE_ADMIN, ROLES
 
 
 def register_commands(app: Flask) -> None:
+    from .digests.cli import digest
+
     app.cli.add_command(seed)
     app.cli.add_command(users)
+    app.cli.add_command(digest)
 
 
 @click.group()

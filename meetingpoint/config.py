@@ -47,6 +47,8 @@ class Config:
 
     # Links in mail need an absolute address even outside a request.
     SERVER_NAME = _env("SERVER_NAME")
+    # The address people reach the site at, for mail sent from the command line (digests).
+    PUBLIC_URL = _env("PUBLIC_URL", "http://127.0.0.1:5000")
     PREFERRED_URL_SCHEME = _env("URL_SCHEME", "http")
 
     # Several processes: set a Redis URL and they share Socket.IO broadcasts (message queue)

@@ -22,15 +22,19 @@ def send_templated_mail(user, subject_factory, template: str, **context) -> Emai
     return send_mail(user.email, subject, body, language=user.locale)
 
 
-def send_mail(to: str, subject: str, body: str, language: str = "en") -> EmailMessage:
+def send_mail(
+    to: str, subject: str, body: str, language: str = "en", headers: dict | None = None
+) -> EmailMessage:
     config = current_app.config
     message = EmailMessage()
     message["From"] = config["MAIL_SENDER"]
     message["To"] = to
     message["Subject"] = subject
-    message["Content-Language"] = language
     message["Message-ID"] = make_msgid(domain="meetingpoint.local")
+    for name, value in (headers or {}).items():
+        message[name] = value
     message.set_content(body)
+    message["Content-Language"] = language  # after set_content, which drops Content-* headers
     if config.get("MAIL_SERVER"):
         _send_smtp(message, config)
     else:

@@ -1,5 +1,6 @@
 """Announcements from an Academy's staff: in-app and by email, in each recipient's language."""
 
+from flask import render_template
 from flask_babel import gettext as _
 from sqlalchemy import select
 from werkzeug.exceptions import Forbidden
@@ -7,8 +8,8 @@ from werkzeug.exceptions import Forbidden
 from ..accounts.models import User
 from ..extensions import db
 from ..i18n import LANGUAGES
-from ..mail import send_templated_mail
-from ..notifications.models import ANNOUNCEMENT
+from ..notifications.delivery import email_renderer
+from ..notifications.models import ANNOUNCEMENT, Notification
 from ..notifications.services import notify
 from .models import FACILITATOR, Academy, Announcement, AnnouncementText, Enrolment
 from .services import AcademyError
@@ -57,20 +58,26 @@ def announce(user, academy: Academy, texts: dict[str, tuple[str, str]]) -> Annou
             .where(Enrolment.academy_id == academy.id, User.deleted_at.is_(None))
         )
     )
+    # In the app, and by email at once unless they chose otherwise (see email_announcement).
     notify([r.id for r in recipients], ANNOUNCEMENT, user.id, None, announcement_id=announcement.id)
     db.session.commit()
-    for person in recipients:
-        if person.id == user.id:
-            continue
-        text = announcement.text(person.locale)
-        send_templated_mail(
-            person,
-            lambda text=text: text.subject,
-            "email/announcement.txt",
-            text=text,
-            academy_title=academy.text(person.locale).title,
-        )
     return announcement
+
+
+@email_renderer(ANNOUNCEMENT)
+def email_announcement(notification_id: int, recipient) -> tuple[str, str]:
+    """The announcement itself, in the recipient's language when it was written in it."""
+    notification = db.session.get(Notification, notification_id)
+    announcement = db.session.get(Announcement, notification.announcement_id)
+    academy = db.session.get(Academy, announcement.academy_id)
+    text = announcement.text(recipient.locale)
+    body = render_template(
+        "email/announcement.txt",
+        user=recipient,
+        text=text,
+        academy_title=academy.text(recipient.locale).title,
+    )
+    return text.subject, body
 
 
 def announcements_of(academy: Academy) -> list[Announcement]:

@@ -22,6 +22,10 @@ class RegisterForm(ProfileForm):
         _l("Repeat the password"),
         validators=[required(), EqualTo("password", message=_l("The passwords do not match."))],
     )
+    # Unticked: a digest nobody asked for gets reported as spam.
+    weekly_digest = BooleanField(
+        _l("Send me a weekly email digest of what happens in my rooms and topics")
+    )
 
 
 class LoginForm(FlaskForm):

@@ -39,7 +39,12 @@ def register():
         form.languages.data = form.languages.data or [current_language()]
     if form.validate_on_submit():
         try:
-            services.register_user(form.email.data, form.password.data, form.to_profile())
+            services.register_user(
+                form.email.data,
+                form.password.data,
+                form.to_profile(),
+                weekly_digest=form.weekly_digest.data,
+            )
         except services.AccountError as error:
             form.email.errors.append(str(error))
         else:

@@ -11,6 +11,8 @@ from ..accounts.services import AccountError, ProfileData, apply_profile, set_pa
 from ..database import utcnow
 from ..extensions import db
 from ..mail import send_templated_mail
+from ..notifications.models import WEEKLY
+from ..notifications.preferences import set_digest
 from .tokens import consume_token, issue_token, revoke_tokens
 
 # Checked against when the email is unknown, so both failures cost the same time.
@@ -25,7 +27,9 @@ def find_user_by_email(email: str) -> User | None:
     return db.session.scalar(select(User).where(User.email == normalise_email(email)))
 
 
-def register_user(email: str, password: str, profile: ProfileData) -> User:
+def register_user(
+    email: str, password: str, profile: ProfileData, weekly_digest: bool = False
+) -> User:
     """Create an unverified account and mail its verification link."""
     email = normalise_email(email)
     taken = _("An account with this email already exists. Try signing in.")
@@ -40,6 +44,8 @@ def register_user(email: str, password: str, profile: ProfileData) -> User:
     except IntegrityError as error:  # the same address, signed up a moment ago
         db.session.rollback()
         raise AccountError(taken) from error
+    if weekly_digest:
+        set_digest(user, WEEKLY)
     _issue_and_mail(user, TOKEN_VERIFY_EMAIL)
     return user
 

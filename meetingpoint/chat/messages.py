@@ -18,6 +18,7 @@ from ..notifications.models import CHAT_MENTION
 from ..notifications.services import notify
 from ..rooms.models import RoomMembership
 from . import live
+from .away_mail import mail_if_away
 from .models import KIND_ROOM, ChatMessage, Conversation, ConversationMember
 from .rendering import render_chat
 
@@ -74,6 +75,8 @@ def send_message(user, conversation: Conversation, body, language, client_id):
     conversation.last_message_id = message.id
     _read_up_to(user, conversation, message.id)
     notify(mentioned, CHAT_MENTION, user.id, None, chat_message_id=message.id)
+    if conversation.kind != KIND_ROOM:
+        mail_if_away(message, readers, _unread_query)
     db.session.commit()
     live.broadcast("new_message", live.message_payload(message), conversation, readers)
     _tell_unread(conversation, readers, mentioned)

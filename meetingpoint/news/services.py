@@ -1,5 +1,6 @@
 """The one path for each news change: publish (telling the room's members), edit, delete."""
 
+from flask import render_template, url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -9,7 +10,8 @@ from ..database import utcnow
 from ..extensions import db
 from ..forums.rendering import render_markdown
 from ..i18n import LANGUAGES
-from ..notifications.models import ROOM_NEWS
+from ..notifications.delivery import email_renderer
+from ..notifications.models import ROOM_NEWS, Notification
 from ..notifications.services import notify
 from ..rooms.models import Room, RoomMembership
 from .models import NewsItem, NewsText
@@ -102,3 +104,20 @@ def _checked(texts: dict[str, tuple[str, str]]) -> list[NewsText]:
         NewsText(language=lang, title=title, body_source=body, body_html=render_markdown(body))
         for lang, (title, body) in given.items()
     ]
+
+
+@email_renderer(ROOM_NEWS)
+def email_room_news(notification_id: int, recipient) -> tuple[str, str]:
+    """The news itself, in the recipient's language when it was written in it."""
+    notification = db.session.get(Notification, notification_id)
+    item = db.session.get(NewsItem, notification.news_id)
+    text = item.text(recipient.locale)
+    body = render_template(
+        "email/news.txt",
+        user=recipient,
+        text=text,
+        room_name=item.room.text(recipient.locale).name if item.room else "",
+        link=url_for("news.show", news_id=item.id, lang_code=recipient.locale, _external=True),
+        settings=url_for("notifications.settings", lang_code=recipient.locale, _external=True),
+    )
+    return text.title, body

@@ -36,3 +36,43 @@ class Notification(db.Model):
     read_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     actor: Mapped[User | None] = relationship(foreign_keys=[actor_id])
+
+
+# How a person wants to hear of each kind of event; no row means the default.
+APP, EMAIL, DIGEST, OFF = "app", "email", "digest", "off"
+DAILY, WEEKLY = "daily", "weekly"
+
+
+class NotificationPreference(db.Model):
+    __tablename__ = "notification_preferences"
+
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    event: Mapped[str] = mapped_column(String(20), primary_key=True)
+    channel: Mapped[str] = mapped_column(String(8))
+
+
+class DigestSubscription(db.Model):
+    """Who asked for a digest, and how often. Nobody gets one without asking."""
+
+    __tablename__ = "digest_subscriptions"
+
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    frequency: Mapped[str] = mapped_column(String(8), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class DigestDelivery(db.Model):
+    """One digest per person and period: written before the mail is sent, so running the
+    command twice for the same period sends nothing twice."""
+
+    __tablename__ = "digest_deliveries"
+
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    period: Mapped[str] = mapped_column(String(16), primary_key=True)  # "2026-11-28", "2026-W48"
+    sent_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

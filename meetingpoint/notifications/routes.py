@@ -1,9 +1,12 @@
-"""Thin views for the notification centre."""
+"""Thin views for the notification centre, its settings, and unsubscribing from digests."""
 
-from flask import redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from . import bp, services
+from ..extensions import csrf
+from . import bp, preferences, services
+from .wording import describe
 
 
 @bp.route("/")
@@ -11,7 +14,7 @@ from . import bp, services
 def index():
     items = services.recent(current_user)
     posts = services.posts_named(items)
-    return render_template("notifications/index.html", items=items, posts=posts)
+    return render_template("notifications/index.html", items=items, posts=posts, describe=describe)
 
 
 @bp.route("/<int:notification_id>")
@@ -36,3 +39,44 @@ def open(notification_id):
 def read_all():
     services.mark_all_read(current_user)
     return redirect(url_for("notifications.index"))
+
+
+@bp.route("/settings", methods=["GET", "POST"])
+@login_required
+def settings():
+    """Per kind of event: in the app, by email at once, in the digest, or not at all."""
+    status = 200
+    chosen = preferences.preferences_of(current_user)
+    frequency = preferences.digest_frequency(current_user)
+    if request.method == "POST":
+        chosen = {event: request.form.get(event, "") for event in preferences.EVENTS}
+        frequency = request.form.get("digest", "")
+        try:
+            preferences.save(current_user, chosen, frequency)
+        except preferences.PreferencesError as error:
+            flash(str(error), "error")
+            status = 400
+        else:
+            flash(_("Your changes are saved."), "success")
+            return redirect(url_for("notifications.settings"))
+    return render_template(
+        "notifications/settings.html",
+        events=preferences.EVENTS,
+        channels=preferences.CHANNELS,
+        frequencies=preferences.FREQUENCIES,
+        chosen=chosen,
+        frequency=frequency,
+    ), status
+
+
+@bp.route("/unsubscribe/<token>", methods=["GET", "POST"])
+@csrf.exempt  # the signed token is the proof; mail clients post here by themselves (RFC 8058)
+def unsubscribe(token):
+    """From a digest's link, without signing in: a page with one button, or a direct POST."""
+    if request.method == "POST":
+        if not preferences.unsubscribe(token):
+            abort(404)
+        return render_template("notifications/unsubscribed.html")
+    if preferences.token_owner(token) is None:
+        abort(404)
+    return render_template("notifications/unsubscribe.html", token=token)

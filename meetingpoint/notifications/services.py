@@ -6,7 +6,9 @@ from werkzeug.exceptions import NotFound
 
 from ..database import utcnow
 from ..extensions import db
-from .models import Notification
+from . import delivery
+from .models import EMAIL, OFF, Notification
+from .preferences import EVENT_OF_KIND, channels_for
 
 
 def notify(
@@ -18,14 +20,19 @@ def notify(
     announcement_id=None,
     news_id=None,
 ) -> set[int]:
-    """Add one notification per recipient (never the actor); the caller commits.
+    """Add one notification per recipient (never the actor) as each chose: not at all,
+    in the app, or also by email once the caller commits. The caller commits.
 
-    Returns who was notified, so a later, weaker kind can skip them.
+    Returns who was meant, told or not, so a later, weaker kind can skip them.
     """
     recipients = {uid for uid in user_ids if uid and uid != actor_id}
+    event = EVENT_OF_KIND.get(kind)
+    channels = channels_for(recipients, event) if event and recipients else {}
     now = utcnow()
-    db.session.add_all(
-        Notification(
+    for uid in sorted(recipients):
+        if channels.get(uid) == OFF:
+            continue
+        notification = Notification(
             user_id=uid,
             kind=kind,
             actor_id=actor_id,
@@ -35,8 +42,9 @@ def notify(
             news_id=news_id,
             created_at=now,
         )
-        for uid in sorted(recipients)
-    )
+        db.session.add(notification)
+        if channels.get(uid) == EMAIL:
+            delivery.queue(kind, uid, notification)
     return recipients
 
 

@@ -1,0 +1,19 @@
+"""How a participant chose to hear from us: in their export, and forgotten when they go."""
+
+from sqlalchemy import delete
+
+from ..accounts.privacy import account_eraser, personal_data_exporter
+from ..extensions import db
+from .models import DigestDelivery, DigestSubscription, NotificationPreference
+from .preferences import digest_frequency, preferences_of
+
+
+@personal_data_exporter("notification_settings")
+def export_settings(user) -> dict:
+    return {"events": preferences_of(user), "digest": digest_frequency(user) or None}
+
+
+@account_eraser
+def forget_settings(user, remove_content: bool) -> None:
+    for model in (NotificationPreference, DigestSubscription, DigestDelivery):
+        db.session.execute(delete(model).where(model.user_id == user.id))
