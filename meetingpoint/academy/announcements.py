@@ -11,20 +11,11 @@ from ..i18n import LANGUAGES
 from ..notifications.delivery import email_renderer
 from ..notifications.models import ANNOUNCEMENT, Notification
 from ..notifications.services import notify
-from .models import FACILITATOR, Academy, Announcement, AnnouncementText, Enrolment
+from .models import Academy, Announcement, AnnouncementText, Enrolment
 from .services import AcademyError
+from .staff import is_staff
 
 SUBJECT_MAX, BODY_MAX = 200, 10_000
-
-
-def is_staff(user, academy: Academy) -> bool:
-    """Admins, and the facilitators of this Academy."""
-    if not user.is_authenticated:
-        return False
-    if user.is_admin:
-        return True
-    enrolment = db.session.get(Enrolment, (academy.id, user.id))
-    return enrolment is not None and enrolment.role == FACILITATOR
 
 
 def announce(user, academy: Academy, texts: dict[str, tuple[str, str]]) -> Announcement:

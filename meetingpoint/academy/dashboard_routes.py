@@ -1,26 +1,19 @@
 """Thin views for the facilitators: the dashboard and its CSV exports."""
 
-from flask import Response, abort, render_template
+from flask import Response, render_template
 from flask_login import current_user, login_required
 
 from ..geography import REGION_OF, REGIONS
 from ..i18n import current_language
-from . import bp, discussions, progress, services, survey
-from .announcements import is_staff
+from . import bp, discussions, progress, survey
 from .models import FREE_TEXT, PARTICIPANT
-
-
-def _staff_academy(slug):
-    academy = services.access_academy(slug)
-    if not is_staff(current_user, academy):
-        abort(403)
-    return academy
+from .staff import access_staff_academy
 
 
 @bp.route("/<slug>/dashboard")
 @login_required
 def dashboard(slug):
-    academy = _staff_academy(slug)
+    academy = access_staff_academy(slug, current_user)
     rows = progress.participation(academy)
     participants = [row for row in rows if row["role"] == PARTICIPANT]
     return render_template(
@@ -57,7 +50,7 @@ def _voices(academy) -> dict:
 @bp.route("/<slug>/dashboard/participation.csv")
 @login_required
 def participation_csv(slug):
-    academy = _staff_academy(slug)
+    academy = access_staff_academy(slug, current_user)
     header = ["name", "country", "region", "constituency", "role", "introduced", "answered",
               "modules_visited"]  # fmt: skip
     rows = (
@@ -79,7 +72,7 @@ def participation_csv(slug):
 @bp.route("/<slug>/questionnaire/results.csv")
 @login_required
 def results_csv(slug):
-    academy = _staff_academy(slug)
+    academy = access_staff_academy(slug, current_user)
     language = current_language()
     results = survey.results(academy)
     rows = []

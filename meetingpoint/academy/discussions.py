@@ -11,9 +11,9 @@ from ..forums.models import Post, Topic
 from ..forums.services import PostDraft, create_topic
 from ..i18n import LANGUAGES
 from ..rooms.services import is_member, join_room
-from .announcements import is_staff
 from .models import Academy, KeyQuestion, Module
 from .services import AcademyError, rooms_of
+from .staff import is_staff
 
 
 def open_discussion(user, academy: Academy, question_id: int) -> Topic:

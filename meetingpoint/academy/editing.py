@@ -14,7 +14,6 @@ from werkzeug.exceptions import Forbidden
 from ..extensions import db
 from ..i18n import LANGUAGES
 from ..rooms.models import Room
-from .announcements import is_staff
 from .models import (
     Academy,
     KeyQuestion,
@@ -26,6 +25,7 @@ from .models import (
 )
 from .services import AcademyError
 from .settings import set_module_facilitators
+from .staff import is_staff
 
 QUESTIONS_MAX, TITLE_MAX, TEXT_MAX = 4, 200, 5000
 

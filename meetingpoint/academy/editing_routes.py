@@ -7,8 +7,8 @@ from flask_login import current_user, login_required
 from ..i18n import LANGUAGES
 from ..rooms.services import rooms_with_member_counts
 from . import bp, editing, services
-from .announcements import is_staff
 from .settings import facilitators_of
+from .staff import access_staff_academy, is_staff
 
 
 def _lines(value: str) -> list[str]:
@@ -97,9 +97,7 @@ def _form(academy, module, typed, status=200):
 @bp.route("/<slug>/modules/new", methods=["GET", "POST"])
 @login_required
 def new_module(slug):
-    academy = services.access_academy(slug)
-    if not is_staff(current_user, academy):
-        abort(403)
+    academy = access_staff_academy(slug, current_user)
     if request.method == "GET":
         empty = {"title": "", "principles": "", "questions": "", "readings": ""}
         return _form(academy, None, {lang: empty for lang in LANGUAGES} | {"options": None})

@@ -11,9 +11,9 @@ from werkzeug.exceptions import Forbidden
 from ..extensions import db
 from ..i18n import LANGUAGES
 from .agenda import venue_instant
-from .announcements import is_staff
 from .models import Academy, AgendaSession, AgendaSessionText
 from .services import AcademyError
+from .staff import is_staff
 
 TITLE_MAX, PLACE_MAX = 200, 120
 

@@ -2,13 +2,13 @@
 
 from datetime import date, time
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from ..i18n import LANGUAGES
 from . import agenda, bp, programme_editing, services
-from .announcements import is_staff
+from .staff import access_staff_academy
 
 
 def _typed_from(academy, session) -> dict:
@@ -42,18 +42,11 @@ def _fields(typed: dict) -> programme_editing.SessionFields:
     )
 
 
-def _staff_academy(slug):
-    academy = services.access_academy(slug)
-    if not is_staff(current_user, academy):
-        abort(403)
-    return academy
-
-
 @bp.route("/<slug>/programme/new", methods=["GET", "POST"])
 @bp.route("/<slug>/programme/<int:session_id>/edit", methods=["GET", "POST"])
 @login_required
 def edit_session(slug, session_id=None):
-    academy = _staff_academy(slug)
+    academy = access_staff_academy(slug, current_user)
     session = agenda.access_session(academy, session_id) if session_id else None
     status = 200
     if request.method == "POST":
@@ -79,7 +72,7 @@ def edit_session(slug, session_id=None):
 @bp.route("/<slug>/programme/<int:session_id>/delete", methods=["POST"])
 @login_required
 def delete_session(slug, session_id):
-    academy = _staff_academy(slug)
+    academy = access_staff_academy(slug, current_user)
     session = agenda.access_session(academy, session_id)
     programme_editing.delete_session(current_user, academy, session)
     flash(_("The session is removed from the programme."), "success")

@@ -11,9 +11,9 @@ from flask_login import current_user, login_required
 
 from ..i18n import current_language
 from . import agenda, bp, discussions, progress, services
-from .announcements import is_staff
 from .models import ENROL_INVITATION, PARTICIPANT
 from .settings import facilitators_of
+from .staff import is_staff
 
 STATUS_LABELS = {
     services.UPCOMING: _l("Upcoming"),

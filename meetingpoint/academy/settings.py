@@ -15,7 +15,6 @@ from ..accounts.models import User
 from ..extensions import db
 from ..geography import REGION_OF
 from ..i18n import LANGUAGES
-from .announcements import is_staff
 from .models import (
     ENROL_INVITATION,
     ENROL_OPEN,
@@ -28,6 +27,7 @@ from .models import (
     SurveyResponse,
 )
 from .services import AcademyError
+from .staff import is_staff
 
 SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]{1,62})[a-z0-9]$")
 RESERVED_SLUGS = {"new"}  # taken by the creation page's address

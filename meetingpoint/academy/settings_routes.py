@@ -12,8 +12,8 @@ from ..i18n import LANGUAGES
 from ..templating import person_name
 from . import bp, services, settings
 from .agenda import venue_time
-from .announcements import is_staff
 from .models import ENROL_OPEN
+from .staff import access_staff_academy
 
 DATE_FIELDS = ("starts_on", "ends_on", "follow_up_ends_on")
 MOMENT_FIELDS = ("opens_at", "closes_at")
@@ -97,9 +97,7 @@ def new_academy():
 @bp.route("/<slug>/edit", methods=["GET", "POST"])
 @login_required
 def edit_academy(slug):
-    academy = services.access_academy(slug)
-    if not is_staff(current_user, academy):
-        abort(403)
+    academy = access_staff_academy(slug, current_user)
     if request.method == "GET":
         return _form(_typed_from(academy), academy)
     typed = _typed(request.form)
@@ -115,9 +113,7 @@ def edit_academy(slug):
 @bp.route("/<slug>/team", methods=["GET", "POST"])
 @login_required
 def team(slug):
-    academy = services.access_academy(slug)
-    if not is_staff(current_user, academy):
-        abort(403)
+    academy = access_staff_academy(slug, current_user)
     status = 200
     if request.method == "POST":
         try:

@@ -10,7 +10,6 @@ from werkzeug.exceptions import Forbidden, NotFound
 
 from ..extensions import db
 from ..i18n import LANGUAGES
-from .announcements import is_staff
 from .models import (
     FREE_TEXT,
     MULTIPLE,
@@ -23,6 +22,7 @@ from .models import (
     SurveyQuestionText,
 )
 from .services import AcademyError
+from .staff import is_staff
 
 PROMPT_MAX, LABEL_MAX, OPTIONS_MIN, OPTIONS_MAX = 1000, 200, 2, 12
 

@@ -1,20 +1,13 @@
 """Thin views for staff writing the questionnaire, one question at a time."""
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from ..i18n import LANGUAGES
 from . import bp, services, survey_editing
-from .announcements import is_staff
 from .models import SINGLE
-
-
-def _staff_academy(slug):
-    academy = services.access_academy(slug)
-    if not is_staff(current_user, academy):
-        abort(403)
-    return academy
+from .staff import access_staff_academy
 
 
 def _typed_from(question) -> dict:
@@ -41,7 +34,7 @@ def _fields(typed: dict) -> survey_editing.QuestionFields:
 @bp.route("/<slug>/questionnaire/questions/<int:question_id>/edit", methods=["GET", "POST"])
 @login_required
 def edit_survey_question(slug, question_id=None):
-    academy = _staff_academy(slug)
+    academy = access_staff_academy(slug, current_user)
     question = survey_editing.access_question(academy, question_id) if question_id else None
     status = 200
     if request.method == "POST":
@@ -72,7 +65,7 @@ def edit_survey_question(slug, question_id=None):
 @bp.route("/<slug>/questionnaire/questions/<int:question_id>/delete", methods=["POST"])
 @login_required
 def delete_survey_question(slug, question_id):
-    academy = _staff_academy(slug)
+    academy = access_staff_academy(slug, current_user)
     question = survey_editing.access_question(academy, question_id)
     try:
         survey_editing.delete_question(current_user, academy, question)

@@ -1,14 +1,14 @@
 """Thin views for the questionnaire: answering it, and its results for the staff."""
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from ..accounts.choices import CONSTITUENCIES
 from ..geography import REGIONS
 from . import bp, services, survey
-from .announcements import is_staff
 from .models import FREE_TEXT
+from .staff import access_staff_academy, is_staff
 
 
 @bp.route("/<slug>/questionnaire", methods=["GET", "POST"])
@@ -60,9 +60,7 @@ def _form(academy, questions, typed):
 @bp.route("/<slug>/questionnaire/results")
 @login_required
 def questionnaire_results(slug):
-    academy = services.access_academy(slug)
-    if not is_staff(current_user, academy):
-        abort(403)
+    academy = access_staff_academy(slug, current_user)
     region = request.args.get("region", "")
     region = region if region in REGIONS else ""
     constituency = request.args.get("constituency", "")
