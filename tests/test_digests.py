@@ -210,3 +210,22 @@ def test_notification_pages_render_in_every_language(client, auth, member, lang)
     _check(client.get(f"/{lang}/notifications/settings"), lang)
     _check(client.get(f"/{lang}/notifications/unsubscribe/{token}"), lang)
     _check(client.get(f"/{lang}/notifications/"), lang)
+
+
+def test_room_news_by_email_comes_in_the_reader_s_language(client, auth, member, make_user, smtp):
+    reader = member(display_name="Inês", email="ines@example.org", locale="pt")
+    auth.login(reader)
+    choose(client, room_news="email")
+    auth.logout()
+    auth.login(make_user(role="moderator"))
+    texts = {
+        "room": "social-dialogue",
+        "title_en": "Tripartite week", "body_en": "Councils meet in Dakar.",
+        "title_pt": "Semana tripartida", "body_pt": "Os conselhos reúnem-se em Dacar.",
+    }  # fmt: skip
+    data = {f"{f}_{lang}": "" for lang in LANGUAGES for f in ("title", "body")} | texts
+    post(client, "/en/news/new", data)
+    (message,) = smtp.to("ines@example.org")
+    assert message["Subject"] == "Semana tripartida"
+    assert message["Content-Language"] == "pt"
+    assert "Os conselhos reúnem-se em Dacar." in body_of(message)
