@@ -44,6 +44,7 @@ def seed_demo_command():
     from .rooms.services import seed_rooms
     from .seed.demo import DEMO_PASSWORD, load_demo
     from .seed.demo_forum import load_demo_forum
+    from .seed.demo_library import load_demo_library
 
     seed_rooms()
     created = load_demo()
@@ -51,6 +52,7 @@ def seed_demo_command():
         f"Demo: {created} participants created. Each signs in with password {DEMO_PASSWORD!r}."
     )
     click.echo(f"Demo: {load_demo_forum()} discussions opened.")
+    click.echo(f"Demo: {load_demo_library()} library links shared.")
 
 
 @click.group()

@@ -129,3 +129,11 @@ def test_demo_discussions(runner, client, app):
     assert "0 discussions opened" in runner.invoke(args=["seed", "demo"]).output
     page = client.get("/en/search?q=cooperativas").get_data(as_text=True)
     assert "Cooperativas de catadores" in page
+
+
+def test_demo_library(runner, client, app):
+    result = runner.invoke(args=["seed", "demo"])
+    assert "3 library links shared" in result.output, result.output
+    page = client.get("/en/library/?room=south-south-sdgs").get_data(as_text=True)
+    assert "South-South Galaxy" in page and "Organisation internationale du Travail" not in page
+    assert "0 library links shared" in runner.invoke(args=["seed", "demo"]).output
