@@ -30,8 +30,29 @@ def configure_settings(app: Flask, config) -> None:
     elif config is not None:
         app.config.from_object(config)
     app.instance_path = str(app.config["INSTANCE_PATH"])
+    if app.config.get("ENVIRONMENT") == "production":
+        _check_production_secret(app.config.get("SECRET_KEY"))
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _instance_secret(Path(app.instance_path))
+
+
+# Keys that appear in examples, tests and tutorials: anyone could sign cookies with them.
+_KNOWN_KEYS = {"dev", "development", "secret", "changeme", "change-me", "testing", "test"}
+
+
+def _check_production_secret(key: str | None) -> None:
+    """Sessions, CSRF tokens and unsubscribe links are signed with this key: in production
+    it must be set, shared by every process, and impossible to guess."""
+    if not key:
+        raise RuntimeError(
+            "MEETINGPOINT_SECRET_KEY is not set. In production every process must share one "
+            "long random key, for example: python -c 'import secrets; print(secrets.token_hex(32))'"
+        )
+    if key.lower() in _KNOWN_KEYS or len(key) < 32:
+        raise RuntimeError(
+            "MEETINGPOINT_SECRET_KEY is a default or too short (fewer than 32 characters); "
+            "anyone could forge sessions with it. Set a long random value."
+        )
 
 
 def _instance_secret(instance: Path) -> str:

@@ -13,7 +13,9 @@ def _env(name: str, default: str | None = None) -> str | None:
 class Config:
     """Defaults for `make run`: one process, SQLite under instance/, mail to the outbox."""
 
-    # Unset: a random key is made once and kept in instance/secret_key (see create_app).
+    # "production" refuses to start without a strong MEETINGPOINT_SECRET_KEY (see create_app);
+    # elsewhere an unset key is made at random once and kept in instance/secret_key.
+    ENVIRONMENT = _env("ENV", "development")
     SECRET_KEY = _env("SECRET_KEY")
     INSTANCE_PATH = Path(_env("INSTANCE_PATH", str(PROJECT_ROOT / "instance")))
     SQLALCHEMY_DATABASE_URI = _env(

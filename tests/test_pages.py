@@ -82,7 +82,11 @@ def test_pages_load_nothing_from_other_hosts(client, rooms):
 
 
 def test_health_check(client):
-    assert client.get("/healthz").get_json() == {"status": "ok"}
+    assert client.get("/healthz").get_json() == {
+        "status": "ok",
+        "database": "ok",
+        "redis": "not used",
+    }
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

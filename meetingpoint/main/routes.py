@@ -2,14 +2,12 @@
 
 from flask import redirect, render_template, url_for
 from flask_login import current_user
-from sqlalchemy import text
 
-from ..extensions import db
 from ..i18n import preferred_language
 from ..news.services import latest as latest_news
 from ..people.services import people_to_meet
 from ..rooms.services import rooms_with_member_counts
-from . import bp
+from . import bp, health
 
 
 @bp.route("/")
@@ -38,5 +36,4 @@ def person(user_id):
 
 @bp.route("/healthz")
 def healthz():
-    db.session.execute(text("SELECT 1"))
-    return {"status": "ok"}
+    return health.report()

@@ -1,0 +1,61 @@
+"""Production settings: a strong shared secret or no start, and a health check that tells
+the state of the database and Redis."""
+
+import pytest
+from conftest import IN_CI
+from flask import current_app
+from live_servers import REDIS_URL, free_port, redis_problem
+
+from meetingpoint import create_app
+
+
+@pytest.mark.parametrize(
+    ("key", "message"),
+    [
+        (None, "MEETINGPOINT_SECRET_KEY is not set"),
+        ("", "MEETINGPOINT_SECRET_KEY is not set"),
+        ("changeme", "is a default or too short"),
+        ("short-but-not-default", "is a default or too short"),
+    ],
+)
+def test_production_refuses_a_missing_or_weak_secret(tmp_path, key, message):
+    with pytest.raises(RuntimeError, match=message):
+        create_app({"ENVIRONMENT": "production", "SECRET_KEY": key, "INSTANCE_PATH": tmp_path})
+    assert not (tmp_path / "secret_key").exists()  # nothing was made up in its place
+
+
+def test_production_starts_with_a_strong_secret(tmp_path):
+    key = "f3a1c9e0b7d2" * 4
+    app = create_app({"ENVIRONMENT": "production", "SECRET_KEY": key, "INSTANCE_PATH": tmp_path})
+    assert app.config["SECRET_KEY"] == key
+
+
+def test_health_tells_when_redis_is_away(app, client):
+    for settings in (app.config, current_app.config):
+        settings["REDIS_URL"] = f"redis://127.0.0.1:{free_port()}/0"  # nothing listens there
+    response = client.get("/healthz")
+    assert response.status_code == 200  # pages still work
+    assert response.get_json() == {"status": "degraded", "database": "ok", "redis": "down"}
+
+
+def test_health_with_redis_up(app, client):
+    problem = redis_problem()
+    if problem:
+        if IN_CI:
+            pytest.fail(f"Redis is required under CI=true: {problem}")
+        pytest.skip(f"Redis not available: {problem}")
+    app.config["REDIS_URL"] = REDIS_URL
+    assert client.get("/healthz").get_json() == {"status": "ok", "database": "ok", "redis": "ok"}
+
+
+def test_health_says_so_when_the_database_is_down(app):
+    broken = create_app(
+        {
+            **{k: v for k, v in app.config.items() if k.isupper()},
+            "SQLALCHEMY_DATABASE_URI": "postgresql+psycopg://nobody@127.0.0.1:1/none",
+            "SQLALCHEMY_ENGINE_OPTIONS": {"connect_args": {"connect_timeout": 2}},
+        }
+    )
+    response = broken.test_client().get("/healthz")
+    assert response.status_code == 503
+    assert response.get_json()["database"] == "down"
