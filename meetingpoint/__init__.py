@@ -6,6 +6,7 @@ from pathlib import Path
 
 from flask import Flask
 
+from .assets import configure_assets
 from .config import Config
 
 
@@ -17,6 +18,7 @@ def create_app(config: type | dict | None = None) -> Flask:
     configure_blueprints(app)
     configure_sockets(app)
     configure_templates(app)
+    configure_assets(app)
     configure_errors(app)
     configure_security_headers(app)
     configure_cli(app)

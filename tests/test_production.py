@@ -59,3 +59,17 @@ def test_health_says_so_when_the_database_is_down(app):
     response = broken.test_client().get("/healthz")
     assert response.status_code == 503
     assert response.get_json()["database"] == "down"
+
+
+def test_static_files_carry_their_fingerprint_and_are_kept_a_year(client, rooms):
+    import re
+
+    page = client.get("/en/").get_data(as_text=True)
+    address = re.search(r'href="(/static/css/site\.css\?v=([0-9a-f]{12}))"', page)
+    assert address, "the stylesheet's address has no fingerprint"
+    response = client.get(address.group(1))
+    assert response.headers["Cache-Control"] == "public, max-age=31536000"
+    response.close()
+    bare = client.get("/static/css/site.css")
+    assert bare.headers["Cache-Control"] == "public, max-age=300"
+    bare.close()
