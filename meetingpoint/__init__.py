@@ -36,6 +36,11 @@ def configure_settings(app: Flask, config) -> None:
         _check_production_secret(app.config.get("SECRET_KEY"))
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _instance_secret(Path(app.instance_path))
+    hops = int(app.config.get("TRUSTED_PROXIES") or 0)
+    if hops:  # behind nginx: limits count each person's address, not the proxy's
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
 
 # Keys that appear in examples, tests and tutorials: anyone could sign cookies with them.

@@ -49,6 +49,9 @@ class Config:
 
     # Links in mail need an absolute address even outside a request.
     SERVER_NAME = _env("SERVER_NAME")
+    # How many proxies (nginx: 1) stand in front and may be believed about the client's
+    # address and scheme; 0 when the app faces the network itself.
+    TRUSTED_PROXIES = int(_env("TRUSTED_PROXIES", "0"))
     # The address people reach the site at, for mail sent from the command line (digests).
     PUBLIC_URL = _env("PUBLIC_URL", "http://127.0.0.1:5000")
     PREFERRED_URL_SCHEME = _env("URL_SCHEME", "http")

@@ -73,3 +73,26 @@ def test_static_files_carry_their_fingerprint_and_are_kept_a_year(client, rooms)
     bare = client.get("/static/css/site.css")
     assert bare.headers["Cache-Control"] == "public, max-age=300"
     bare.close()
+
+
+def test_behind_a_trusted_proxy_each_person_s_address_has_its_own_limit(app, make_user):
+    from conftest import PASSWORD, post
+
+    from meetingpoint import create_app as build
+
+    settings = {k: v for k, v in app.config.items() if k.isupper()}
+    settings.update(TRUSTED_PROXIES=1, LOGIN_LIMIT_PER_ADDRESS="3 per minute")
+    behind_nginx = build(settings)
+    user = make_user()
+
+    def sign_in_from(address: str, password: str) -> int:
+        client = behind_nginx.test_client()  # every request arrives from nginx, 127.0.0.1
+        client.environ_base.update(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=address)
+        return post(
+            client, "/en/auth/login", {"email": user.email, "password": password}
+        ).status_code
+
+    for n in range(3):
+        sign_in_from("203.0.113.7", f"wrong {n}")
+    assert sign_in_from("203.0.113.7", "still wrong") == 429
+    assert sign_in_from("198.51.100.4", PASSWORD) == 302  # someone else, elsewhere
