@@ -238,3 +238,36 @@ def member(make_user, rooms):
         return user
 
     return make
+
+
+@pytest.fixture
+def servers(database_url, tmp_path):
+    """Start real server processes on the test database; all are stopped after the test.
+    `start(redis_channel, **env)`: extra MEETINGPOINT_* settings as keyword arguments."""
+    from live_servers import LiveServer
+
+    started = []
+
+    def start(redis_channel: str | None = None, **env) -> "LiveServer":
+        server = LiveServer(database_url, tmp_path, redis_channel, env)
+        started.append(server)
+        return server.start()
+
+    yield start
+    for server in started:
+        server.stop()
+
+
+@pytest.fixture
+def redis_channel():
+    """A Socket.IO channel of its own on the local Redis (required under CI=true)."""
+    import uuid
+
+    from live_servers import redis_problem
+
+    problem = redis_problem()
+    if problem:
+        if IN_CI:
+            pytest.fail(f"Redis is required under CI=true: {problem}")
+        pytest.skip(f"Redis not available: {problem}")
+    return f"meetingpoint-test-{uuid.uuid4().hex[:8]}"

@@ -37,7 +37,13 @@ def redis_problem() -> str | None:
 class LiveServer:
     """`gunicorn -k gevent -w 1 wsgi:app` on a free port, sharing the test database."""
 
-    def __init__(self, database_url: str, workdir: Path, redis_channel: str | None = None):
+    def __init__(
+        self,
+        database_url: str,
+        workdir: Path,
+        redis_channel: str | None = None,
+        settings: dict | None = None,
+    ):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.workdir = workdir
@@ -54,6 +60,9 @@ class LiveServer:
             self.env.update(
                 MEETINGPOINT_REDIS_URL=REDIS_URL, MEETINGPOINT_SOCKETIO_CHANNEL=redis_channel
             )
+        self.env.update(
+            {f"MEETINGPOINT_{name}": str(value) for name, value in (settings or {}).items()}
+        )
         self.process = None
 
     def start(self) -> "LiveServer":

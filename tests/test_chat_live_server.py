@@ -6,39 +6,13 @@ import time
 import uuid
 
 import pytest
-from conftest import IN_CI
-from live_servers import LiveServer, Participant, redis_problem
+from live_servers import Participant
 
 from meetingpoint.chat import messages, services
 from meetingpoint.chat.models import ChatMessage
 from meetingpoint.extensions import db
 
 ROOM = "social-dialogue"
-
-
-@pytest.fixture
-def servers(database_url, tmp_path):
-    """Start servers on the test database; every one is stopped after the test."""
-    started = []
-
-    def start(redis_channel: str | None = None) -> LiveServer:
-        server = LiveServer(database_url, tmp_path, redis_channel)
-        started.append(server)
-        return server.start()
-
-    yield start
-    for server in started:
-        server.stop()
-
-
-@pytest.fixture
-def redis_channel():
-    problem = redis_problem()
-    if problem:
-        if IN_CI:
-            pytest.fail(f"Redis is required under CI=true: {problem}")
-        pytest.skip(f"Redis not available: {problem}")
-    return f"meetingpoint-test-{uuid.uuid4().hex[:8]}"
 
 
 def send(person: Participant, conversation_id: int, body: str) -> dict:
