@@ -60,6 +60,8 @@ class Config:
     # and every counter the limiter keeps; one process needs neither.
     REDIS_URL = _env("REDIS_URL")
     RATELIMIT_STORAGE_URI = _env("RATELIMIT_STORAGE_URI", REDIS_URL or "memory://")
+    # Distinct per deployment sharing one Redis server, like the Socket.IO channel.
+    RATELIMIT_KEY_PREFIX = _env("RATELIMIT_KEY_PREFIX", "meetingpoint")
     # The Redis pub/sub channel: distinct per deployment sharing one Redis server.
     SOCKETIO_CHANNEL = _env("SOCKETIO_CHANNEL", "meetingpoint")
     # "threading" for `flask run`; "gevent" is chosen by itself under gunicorn -k gevent.

@@ -1,0 +1,101 @@
+"""The scaled form, for real: two gunicorn -k gevent processes behind the nginx site file
+from deploy/, with Redis and PostgreSQL on loopback. Through nginx: pages, compressed and
+cached static files, chat and presence crossing processes on websocket and long-polling
+(which works only because nginx keeps each client on one process), shared rate limits."""
+
+import re
+import shutil
+import uuid
+
+import pytest
+import requests
+from conftest import IN_CI
+from live_servers import Participant
+from nginx_server import Nginx
+
+from meetingpoint.chat import services
+
+ROOM = "social-dialogue"
+pytestmark = pytest.mark.backends("postgresql")
+
+
+@pytest.fixture
+def topology(servers, redis_channel, tmp_path):
+    """(nginx, process one, process two), sharing Redis, PostgreSQL and a limiter prefix."""
+    if shutil.which("nginx") is None:
+        if IN_CI:
+            pytest.fail("nginx is required under CI=true (.ci/run installs it)")
+        pytest.skip("nginx is not installed")
+    settings = {"TRUSTED_PROXIES": 1, "RATELIMIT_KEY_PREFIX": f"test-{uuid.uuid4().hex[:8]}"}
+    one, two = servers(redis_channel, **settings), servers(redis_channel, **settings)
+    proxy = Nginx(tmp_path, [one.port, two.port]).start()
+    yield proxy, one, two
+    proxy.stop()
+
+
+def test_pages_and_static_files_through_nginx(topology, rooms):
+    proxy, _one, _two = topology
+    page = requests.get(proxy.url + "/en/", headers={"Accept-Encoding": "gzip"}, timeout=10)
+    assert page.status_code == 200 and "Meeting Point" in page.text
+    assert page.headers["Content-Encoding"] == "gzip"  # nginx compresses what the app sends
+    stylesheet = re.search(r'href="(/static/css/site\.css\?v=[0-9a-f]{12})"', page.text).group(1)
+    css = requests.get(proxy.url + stylesheet, headers={"Accept-Encoding": "gzip"}, timeout=10)
+    assert css.status_code == 200 and ":root" in css.text
+    assert css.headers["Content-Encoding"] == "gzip"
+    assert css.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    assert "Server" in css.headers and "nginx" in css.headers["Server"]  # nginx served it
+    bare = requests.get(proxy.url + "/static/css/site.css", timeout=10)
+    assert bare.headers["Cache-Control"] == "public, max-age=300"
+    health = requests.get(proxy.url + "/healthz", timeout=10).json()
+    assert health == {"status": "ok", "database": "ok", "redis": "ok"}
+
+
+def test_chat_and_presence_cross_processes_on_both_transports(topology, member, rooms):
+    proxy, one, two = topology
+    people = [member(display_name=name) for name in ("Amina", "Kwame", "Lucía", "Mei")]
+    channel = services.room_channel(rooms[ROOM])
+    # Two through nginx (a websocket, and long-polling: a run of separate HTTP requests that
+    # must all reach one process), and one straight on each process, so nginx's pick of
+    # process does not matter: messages have to cross from one process to the other.
+    via_ws = Participant(proxy, people[0].email, "websocket").connect()
+    via_polling = Participant(proxy, people[1].email, "polling").connect()
+    on_one = Participant(one, people[2].email).connect()
+    on_two = Participant(two, people[3].email).connect()
+    everyone = [via_ws, via_polling, on_one, on_two]
+    for person in everyone:
+        assert person.call("open", {"conversation_id": channel.id})["ok"]
+    online = on_one.call("here", {"conversation_id": channel.id})["online"]
+    assert {p["name"] for p in online} == {"Amina", "Kwame", "Lucía", "Mei"}
+
+    for n, sender in enumerate(everyone):
+        reply = sender.call(
+            "send",
+            {"conversation_id": channel.id, "body": f"Message {n}", "client_id": uuid.uuid4().hex,
+             "language": "en"},
+        )  # fmt: skip
+        assert reply["ok"], reply
+    for person in everyone:
+        bodies = [m["html"] for m in person.wait_for("new_message", count=4)]
+        assert [re.sub(r"<[^>]+>", "", b).strip() for b in bodies] == [
+            f"Message {n}" for n in range(4)
+        ]  # each exactly once, in order
+    for person in everyone:
+        person.disconnect()
+
+
+def test_rate_limits_are_shared_between_processes(topology, make_user):
+    _proxy, one, two = topology
+    person = make_user()
+
+    def failed_sign_in(server) -> int:
+        session = requests.Session()
+        page = session.get(server.url + "/en/auth/login", timeout=10).text
+        token = re.search(r'<meta name="csrf-token" content="([^"]+)"', page).group(1)
+        form = {"email": person.email, "password": "wrong guess", "csrf_token": token}
+        return session.post(server.url + "/en/auth/login", data=form, timeout=10).status_code
+
+    # Five failed sign-ins a minute per account, counted in Redis: three on one process and
+    # two on the other use them up, and the next is refused on either.
+    assert [failed_sign_in(s) for s in (one, one, one, two, two)] == [200] * 5
+    assert failed_sign_in(one) == 429
+    assert failed_sign_in(two) == 429
