@@ -117,11 +117,17 @@ def configure_sockets(app: Flask) -> None:
     from .chat import events  # noqa: F401  (registers the handlers)
     from .extensions import socketio
 
+    queue = {}
+    if app.config.get("REDIS_URL"):
+        from .chat.queue import WatchedRedisManager
+
+        queue["client_manager"] = WatchedRedisManager(
+            app.config["REDIS_URL"], channel=app.config["SOCKETIO_CHANNEL"]
+        )
     socketio.init_app(
         app,
         async_mode=app.config.get("SOCKETIO_ASYNC_MODE") or _async_mode(),
-        message_queue=app.config.get("REDIS_URL"),
-        channel=app.config["SOCKETIO_CHANNEL"],
+        **queue,
         # The session is read from the cookie at every event, so signing out (or a password
         # change ending other sessions) also ends what a live connection may do.
         manage_session=False,

@@ -67,6 +67,9 @@ class Config:
     # "threading" for `flask run`; "gevent" is chosen by itself under gunicorn -k gevent.
     SOCKETIO_ASYNC_MODE = _env("SOCKETIO_ASYNC_MODE")
     RATELIMIT_ENABLED = True
+    # Redis away: limits go on counting in each process's memory rather than failing pages.
+    RATELIMIT_SWALLOW_ERRORS = True
+    RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
     LOGIN_LIMIT_PER_ACCOUNT = "5 per minute;20 per hour"
     LOGIN_LIMIT_PER_ADDRESS = "20 per minute;100 per hour"
 

@@ -100,9 +100,13 @@ def on_heartbeat(data):
     presence.heartbeat(request.sid)
     conversation_id = _field(data, "conversation_id", int, required=False)
     if conversation_id is None:
-        return {}
+        return {"live": live.is_live()}
     conversation = services.access_conversation(current_user, conversation_id)
-    return {"online": _online(conversation)} if conversation.kind == KIND_ROOM else {}
+    # The newest id lets a client that missed live events (Redis away) fetch them.
+    reply = {"live": live.is_live(), "last_id": conversation.last_message_id}
+    if conversation.kind == KIND_ROOM:
+        reply["online"] = _online(conversation)
+    return reply
 
 
 @chat_event("open")
@@ -162,7 +166,12 @@ def on_send(data):
         _field(data, "language", str),
         _field(data, "client_id", str),
     )
-    return {"message": live.message_payload(message), "duplicate": not stored}
+    # Stored either way; "live" false: the others get it at their next heartbeat.
+    return {
+        "message": live.sent_payload(message),
+        "duplicate": not stored,
+        "live": live.is_live(),
+    }
 
 
 @chat_event("edit")
@@ -191,9 +200,13 @@ def on_typing(data):
     """Tell the others someone is writing; at most once every two seconds per person and
     conversation, counted in the limiter's store (Redis when several processes run)."""
     conversation_id = _field(data, "conversation_id", int)
-    if not limiter.limiter.hit(
-        TYPING_PACE, "chat-typing", str(current_user.id), str(conversation_id)
-    ):
+    try:
+        allowed = limiter.limiter.hit(
+            TYPING_PACE, "chat-typing", str(current_user.id), str(conversation_id)
+        )
+    except Exception:  # the store (Redis) is away: typing notices are not worth an error
+        return {"throttled": True}
+    if not allowed:
         return {"throttled": True}
     conversation = services.access_conversation(current_user, conversation_id)
     readers = messages.listed_readers(conversation)

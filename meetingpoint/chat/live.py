@@ -42,6 +42,18 @@ def _audience(conversation: Conversation, member_ids) -> list[str]:
     return [user_room(uid) for uid in member_ids]
 
 
+def sent_payload(message: ChatMessage) -> dict:
+    """A new message as announced: with the id of the one before it in its conversation, so
+    a client that lacks that one knows it missed an event (Redis away) and fetches it."""
+    return {**message_payload(message), "previous_id": message.previous_id}
+
+
+def is_live() -> bool:
+    """False while the message queue (Redis) cannot carry events between processes."""
+    manager = getattr(socketio.server, "manager", None)
+    return getattr(manager, "is_live", True)
+
+
 def broadcast(event: str, payload: dict, conversation: Conversation, member_ids=(), skip_sid=None):
     """Send one event to everyone who may read `conversation`."""
     rooms = _audience(conversation, member_ids)

@@ -72,13 +72,14 @@ def send_message(user, conversation: Conversation, body, language, client_id):
     except IntegrityError:  # the same send, arriving twice at once
         db.session.rollback()
         return _sent_before(user, client_id), False
+    message.previous_id = conversation.last_message_id
     conversation.last_message_id = message.id
     _read_up_to(user, conversation, message.id)
     notify(mentioned, CHAT_MENTION, user.id, None, chat_message_id=message.id)
     if conversation.kind != KIND_ROOM:
         mail_if_away(message, readers, _unread_query)
     db.session.commit()
-    live.broadcast("new_message", live.message_payload(message), conversation, readers)
+    live.broadcast("new_message", live.sent_payload(message), conversation, readers)
     _tell_unread(conversation, readers, mentioned)
     return message, True
 

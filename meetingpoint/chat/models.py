@@ -67,6 +67,9 @@ class ChatMessage(db.Model):
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     sender: Mapped[User | None] = relationship()
+    # Not stored: set on sending, the conversation's message before this one, so a client
+    # can tell whether it missed any (see live.sent_payload).
+    previous_id = None
 
     @property
     def is_deleted(self) -> bool:

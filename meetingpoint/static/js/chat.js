@@ -106,7 +106,14 @@
     list.insertBefore(item, after || list.querySelector("li.pending"));
     var empty = document.querySelector(".empty-chat");
     if (empty) empty.hidden = true;
-    if (!catchingUp) contiguous = Math.max(contiguous, m.id);
+  }
+
+  // A live message names the one before it in its conversation: if that one is on the page
+  // the run stays unbroken; if not, something was missed (Redis away) and is fetched now.
+  function chain(m) {
+    if (m.conversation_id !== conversationId || catchingUp) return;
+    if (m.previous_id <= contiguous) contiguous = Math.max(contiguous, m.id);
+    else catchUp();
   }
 
   function newest() {
@@ -155,16 +162,35 @@
     people.forEach(function (person) { addOnline(person); });
   }
 
-  // Who is online is looked up, not pushed: refreshed with every heartbeat.
-  if (onlineList) {
-    var heartbeat = Number(document.documentElement.dataset.heartbeat) || 45;
-    setInterval(function () {
-      if (!socket.connected) return;
-      socket.emit("here", { conversation_id: conversationId }, function (reply) {
-        if (reply && reply.ok && reply.online) showOnline(reply.online);
-      });
-    }, (heartbeat * 1000) / 2);
+  // Who is online is looked up, not pushed, with every heartbeat. The heartbeat also tells
+  // the newest id: anything missed while live delivery was down (Redis away) is fetched,
+  // every few seconds until the server says delivery is live again.
+  var heartbeat = (Number(document.documentElement.dataset.heartbeat) || 45) * 1000 / 2;
+  var degraded = false;
+  var beatTimer;
+
+  function showLive(live) {
+    if (live === false) {
+      degraded = true;
+      showError(text.textReconnecting);
+    } else if (live === true && degraded) {
+      degraded = false;
+      showError("");
+    }
   }
+
+  function beat() {
+    clearTimeout(beatTimer);
+    beatTimer = setTimeout(beat, degraded ? 5000 : heartbeat);
+    if (!socket.connected) return;
+    socket.emit("here", { conversation_id: conversationId }, function (reply) {
+      if (!reply || !reply.ok) return;
+      if (reply.online) showOnline(reply.online);
+      showLive(reply.live);
+      if (reply.last_id > contiguous && reply.last_id > newest() && !catchingUp) catchUp();
+    });
+  }
+  beatTimer = setTimeout(beat, heartbeat);
 
   function addOnline(person) {
     if (!onlineList || onlineList.querySelector('[data-user-id="' + person.user_id + '"]')) return;
@@ -192,6 +218,10 @@
       if (reply && reply.ok) {
         show(reply.message);
         markRead();
+        if (reply.live === false) {
+          showLive(false);
+          beat(); // and from now on every few seconds, until live again
+        }
         return;
       }
       if (item) list.removeChild(item);
@@ -257,6 +287,7 @@
   });
   socket.on("new_message", function (m) {
     show(m);
+    chain(m);
     if (m.conversation_id === conversationId && typingLine) typingLine.textContent = "";
     markRead();
   });
