@@ -1,8 +1,10 @@
 """Error pages in the reader's language; nothing about the failure leaks to them."""
 
-from flask import render_template
+from flask import current_app, g, render_template, request, url_for
+from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import DBAPIError
 from werkzeug.exceptions import Forbidden
 
 
@@ -66,6 +68,25 @@ def register_error_handlers(app) -> None:
             _("Too many attempts"),
             _("Please wait a few minutes before trying again."),
         )
+
+    @app.errorhandler(DBAPIError)
+    def database_unavailable(error):
+        """The database is away (restarting, unreachable): a clear page, 503, and a retry
+        hint; the pool checks each connection before use, so recovery needs no restart."""
+        from .extensions import db
+        from .i18n import LANGUAGES
+
+        db.session.rollback()
+        current_app.logger.warning("Database unavailable: %s", error.__class__.__name__)
+        lang = g.get("lang_code") or request.accept_languages.best_match(LANGUAGES) or "en"
+        with force_locale(lang):
+            # Straight from the template, past the context processors: they ask the database.
+            body = current_app.jinja_env.get_template("errors/unavailable.html").render(
+                lang=lang,
+                stylesheet=url_for("static", filename="css/site.css"),
+                retry=request.full_path.rstrip("?"),
+            )
+        return body, 503, {"Retry-After": "30", "Content-Type": "text/html; charset=utf-8"}
 
     @app.errorhandler(500)
     def server_error(error):

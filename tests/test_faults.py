@@ -93,3 +93,39 @@ def test_redis_goes_away_and_comes_back(servers, own_redis, member, rooms):
     assert held == stored  # everything stored meanwhile reached him, nothing twice
     assert requests.get(two.url + "/healthz", timeout=10).json()["redis"] == "ok"
     a.disconnect(), k.disconnect()
+
+
+def test_the_database_restarting_gives_a_clean_page_then_recovers(servers, make_user, rooms):
+    from urllib.parse import urlsplit, urlunsplit
+
+    from conftest import POSTGRES_URL
+    from live_servers import signed_in
+    from tcp_cut import Relay
+
+    parts = urlsplit(POSTGRES_URL)
+    relay = Relay((parts.hostname, parts.port or 5432)).start()
+    through_relay = urlunsplit(parts._replace(netloc=parts.netloc.replace(
+        f"{parts.hostname}:{parts.port or 5432}", f"127.0.0.1:{relay.port}")))  # fmt: skip
+    server = servers(DATABASE_URL=through_relay)
+    person = make_user(locale="fr")
+    session = signed_in(server, person.email)
+    assert session.get(server.url + "/fr/rooms/", timeout=10).status_code == 200
+
+    relay.cut()
+    for client in (requests, session):  # a passer-by, and someone signed in
+        down = client.get(server.url + "/fr/rooms/", timeout=20)
+        assert down.status_code == 503
+        assert "Nous revenons dans un instant" in down.text
+        assert "Traceback" not in down.text and "psycopg" not in down.text
+        assert down.headers["Retry-After"] == "30"
+    assert requests.get(server.url + "/healthz", timeout=20).json()["database"] == "down"
+
+    relay.start()  # the database is back, on the same address; the app is not restarted
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        if session.get(server.url + "/fr/rooms/", timeout=10).status_code == 200:
+            break
+        time.sleep(0.5)
+    assert session.get(server.url + "/fr/rooms/", timeout=10).status_code == 200
+    assert requests.get(server.url + "/healthz", timeout=10).json()["database"] == "ok"
+    relay.cut()
