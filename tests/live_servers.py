@@ -3,6 +3,7 @@ production, each on its own port, and clients signed in the way a browser is."""
 
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -72,8 +73,9 @@ class LiveServer:
         ]  # fmt: skip
         self.log = open(self.workdir / f"server-{self.port}.log", "ab")  # noqa: SIM115
         self.process = subprocess.Popen(
-            command, cwd=ROOT, env=self.env, stdout=self.log, stderr=subprocess.STDOUT
-        )
+            command, cwd=ROOT, env=self.env, stdout=self.log, stderr=subprocess.STDOUT,
+            start_new_session=True,  # its own process group: kill() takes the worker too
+        )  # fmt: skip
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -97,6 +99,11 @@ class LiveServer:
                 self.process.wait()
         if self.process:
             self.log.close()
+
+    def kill(self) -> None:
+        """Die at once, master and worker, as a crashed machine would: no goodbye."""
+        os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait()
 
     def read_log(self) -> str:
         return (self.workdir / f"server-{self.port}.log").read_text(errors="replace")[-3000:]

@@ -1,6 +1,7 @@
 """The service survives its parts failing: Redis going away and coming back, PostgreSQL
 restarting, an app process being killed. Nothing a user wrote is lost or shown twice."""
 
+import shutil
 import time
 import uuid
 
@@ -129,3 +130,45 @@ def test_the_database_restarting_gives_a_clean_page_then_recovers(servers, make_
     assert session.get(server.url + "/fr/rooms/", timeout=10).status_code == 200
     assert requests.get(server.url + "/healthz", timeout=10).json()["database"] == "ok"
     relay.cut()
+
+
+def test_a_killed_process_s_clients_move_to_the_other_and_catch_up(
+    servers, redis_channel, member, rooms, tmp_path
+):
+    from nginx_server import Nginx
+
+    if not shutil.which("nginx"):
+        if IN_CI:
+            pytest.fail("nginx is required under CI=true")
+        pytest.skip("nginx is not installed")
+    amina, kwame = member(display_name="Amina"), member(display_name="Kwame")
+    channel = services.room_channel(rooms[ROOM]).id
+    one, two = servers(redis_channel), servers(redis_channel)
+    proxy = Nginx(tmp_path, [one.port, two.port]).start()
+    try:
+        a = Participant(one, amina.email).connect()
+        k = Participant(two, kwame.email).connect()
+        for person in (a, k):
+            person.call("open", {"conversation_id": channel})
+        first = say(a, channel, "Before the crash")
+        k.wait_for("new_message"), a.wait_for("new_message")
+
+        one.kill()  # Amina's connection just dies
+        meanwhile = [say(k, channel, f"While Amina is away {n}")["message"]["id"] for n in range(3)]
+
+        # Her page reconnects through nginx, which finds process one dead and uses two;
+        # it asks for everything after the last id it holds.
+        a.connect(proxy)
+        caught_up = catch_up(a, channel, first["message"]["id"])
+        assert caught_up == meanwhile  # nothing lost, each once, in order
+        # A send she had made just before the crash is retried with its client id:
+        # the stored message comes back, not a second copy.
+        again = {"conversation_id": channel, "body": "Before the crash", "language": "en",
+                 "client_id": first["message"]["client_id"]}  # fmt: skip
+        retried = a.call("send", again)
+        assert retried["duplicate"] and retried["message"]["id"] == first["message"]["id"]
+        later = say(k, channel, "Welcome back")
+        assert [m["id"] for m in a.wait_for("new_message")] == [later["message"]["id"]]
+        a.disconnect(), k.disconnect()
+    finally:
+        proxy.stop()
