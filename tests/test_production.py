@@ -7,6 +7,7 @@ from flask import current_app
 from live_servers import REDIS_URL, free_port, redis_problem
 
 from meetingpoint import create_app
+from meetingpoint.extensions import db
 
 
 @pytest.mark.parametrize(
@@ -96,3 +97,5 @@ def test_behind_a_trusted_proxy_each_person_s_address_has_its_own_limit(app, mak
         sign_in_from("203.0.113.7", f"wrong {n}")
     assert sign_in_from("203.0.113.7", "still wrong") == 429
     assert sign_in_from("198.51.100.4", PASSWORD) == 302  # someone else, elsewhere
+    with behind_nginx.app_context():
+        db.engine.dispose()  # this second app's pool, closed before the test database goes
