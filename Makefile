@@ -73,6 +73,7 @@ bench: setup
 	$(PY) bench/run.py
 	$(PY) bench/forum.py
 	$(PY) bench/chat.py
+	$(PY) bench/scaled.py
 
 clean:
 	rm -rf $(VENV) node_modules meetingpoint/static/vendor translations/*/LC_MESSAGES/*.mo

@@ -43,15 +43,12 @@ BURST = int(os.environ.get("BENCH_CHAT_BURST", 30))  # throughput: back to back
 BACKLOG = 1_000
 
 
-def seed(database: Path) -> tuple[object, int, list[str]]:
-    """A room with PEOPLE members, its channel holding BACKLOG earlier messages.
-    Returns the app, the channel's id and each member's signed session cookie."""
+def seed(url: str, workdir: Path) -> tuple[object, int, list[str]]:
+    """A room with PEOPLE members, its channel holding BACKLOG earlier messages, in the
+    (fresh) database at `url`. Returns the app, the channel's id and each member's signed
+    session cookie."""
     app = create_app(
-        {
-            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{database}",
-            "SECRET_KEY": SECRET,
-            "MAIL_OUTBOX": database.parent / "outbox",
-        }
+        {"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": SECRET, "MAIL_OUTBOX": workdir / "outbox"}
     )
     with app.app_context():
         upgrade()
@@ -113,17 +110,18 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(database: Path, workdir: Path, redis_channel: str | None):
+def start_server(url: str, workdir: Path, redis_channel: str | None, **settings):
     port = free_port()
     env = dict(
         os.environ,
-        MEETINGPOINT_DATABASE_URL=f"sqlite:///{database}",
+        MEETINGPOINT_DATABASE_URL=url,
         MEETINGPOINT_SECRET_KEY=SECRET,
         MEETINGPOINT_MAIL_OUTBOX=str(workdir / "outbox"),
         MEETINGPOINT_CHAT_MESSAGES_PER_MINUTE="100000",
     )
     if redis_channel:
         env.update(MEETINGPOINT_REDIS_URL=REDIS_URL, MEETINGPOINT_SOCKETIO_CHANNEL=redis_channel)
+    env.update({f"MEETINGPOINT_{name}": str(value) for name, value in settings.items()})
     command = [sys.executable, "-m", "gunicorn", "-k", "gevent", "-w", "1"]
     command += ["--worker-connections", "4000", "-b", f"127.0.0.1:{port}", "wsgi:app"]
     process = subprocess.Popen(
@@ -237,8 +235,8 @@ def report(label: str, result) -> None:
 
 def main() -> None:
     workdir = Path(tempfile.mkdtemp(prefix="mp-chat-bench-"))
-    database = workdir / "bench.db"
-    _app, channel_id, cookies = seed(database)
+    database = f"sqlite:///{workdir / 'bench.db'}"
+    _app, channel_id, cookies = seed(database, workdir)
     print(f"chat, one room: latency over {PACED} messages one a second; deliveries per second")
     print(f"over a burst of {BURST} messages sent back to back (gunicorn -k gevent -w 1 each)")
     print(f"{'setup':34} {'deliv/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8}")
