@@ -4,6 +4,8 @@ replies wait until the reader has answered. The forums ask here, never import th
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from flask import g, has_request_context
+
 
 @dataclass(frozen=True)
 class TopicRule:
@@ -33,11 +35,15 @@ def unlisted_topics(fn: Callable) -> Callable:
 
 
 def rule_for(topic, viewer) -> TopicRule:
-    for rule in _rules:
-        decided = rule(topic, viewer)
-        if decided is not None:
-            return decided
-    return OPEN
+    """The rule for `viewer` on `topic`, worked out once per request: the access check and
+    the view both ask, and a rule may cost a query."""
+    key = (topic.id, viewer.id if viewer.is_authenticated else None)
+    known = g.setdefault("topic_rules", {}) if has_request_context() else {}
+    if key not in known:
+        known[key] = next(
+            (decided for rule in _rules if (decided := rule(topic, viewer)) is not None), OPEN
+        )
+    return known[key]
 
 
 def topics_unlisted_for(viewer) -> set[int]:
