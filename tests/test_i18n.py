@@ -134,6 +134,27 @@ def test_catalog_complete_with_correct_plurals(lang):
     assert not problems, "\n".join(problems)
 
 
+@pytest.mark.parametrize(
+    "lang, none, one, two",
+    [
+        # European Portuguese and Spanish count nothing in the plural; French in the singular.
+        ("pt", "0 respostas", "1 resposta", "2 respostas"),
+        ("es", "0 respuestas", "1 respuesta", "2 respuestas"),
+        ("fr", "0 réponse", "1 réponse", "2 réponses"),
+    ],
+)
+def test_plural_rules_follow_each_language(lang, none, one, two):
+    from babel.support import Translations
+
+    catalog = Translations.load(ROOT / "translations", [lang])
+    assert catalog.files, "catalogs are compiled by `make setup`"
+
+    def replies(n: int) -> str:
+        return catalog.ngettext("%(num)s reply", "%(num)s replies", n) % {"num": n}
+
+    assert (replies(0), replies(1), replies(2)) == (none, one, two)
+
+
 def test_catalogs_are_not_stale(tmp_path):
     """Every string in the code is in the template and the catalogs (run `make translations`)."""
     pot = tmp_path / "messages.pot"

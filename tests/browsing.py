@@ -1,0 +1,118 @@
+"""Browser tests' fixtures: Playwright driving Debian's Chromium against a real server, with
+every request, console error and each page's last state (a screenshot) kept."""
+
+import os
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from conftest import IN_CI, PASSWORD
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("MEETINGPOINT_CHROMIUM") or shutil.which("chromium")
+SCREENSHOTS = Path(os.environ.get("MEETINGPOINT_SCREENSHOTS", ROOT / "test-results" / "screenshots"))
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+PHONE = {"width": 360, "height": 640}
+# Presence is looked up with each heartbeat: a short one lets a test see it within seconds.
+SERVER_SETTINGS = {"CHAT_HEARTBEAT_SECONDS": 2}
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """One Chromium for the whole run; each test gets fresh contexts (cookies, cache)."""
+    if not CHROMIUM:
+        message = "Chromium is not installed (apt-get install chromium)"
+        if IN_CI:
+            pytest.fail(f"{message}: required under CI=true")
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        # As root (CI) Chromium refuses its sandbox; the pages are our own.
+        args = ["--no-sandbox"] if os.geteuid() == 0 else []
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=args)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def browsing(app, chromium, servers, request):
+    """A real server on the test database and a way to open browser contexts on it.
+    After the test: a screenshot of every page still open, then the checks that hold for
+    every test (nothing fetched from another host, no script or console error)."""
+    session = Browsing(chromium, servers(**SERVER_SETTINGS), request.node.name)
+    yield session
+    session.finish()
+
+
+class Browsing:
+    def __init__(self, browser, server, test_name: str):
+        self.browser = browser
+        self.server = server
+        self.origin = urlsplit(server.url).netloc
+        self.name = re.sub(r"[^\w.-]+", "-", test_name).strip("-")
+        self.contexts = []
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.expect_console_errors = False
+
+    def context(self, locale: str = "en-GB", **options):
+        """A fresh browser profile: empty cache, no cookies."""
+        context = self.browser.new_context(base_url=self.server.url, locale=locale, **options)
+        context.set_default_timeout(10_000)
+        context.on("request", lambda request: self.requests.append(request.url))
+        context.on("console", self._console)
+        context.on("weberror", lambda error: self.errors.append(f"page error: {error.error}"))
+        context.on("page", lambda page: page.on("websocket", self._websocket))
+        self.contexts.append(context)
+        return context
+
+    def page(self, locale: str = "en-GB", **options):
+        return self.context(locale, **options).new_page()
+
+    def sign_in(self, page, user, lang: str = "en", password: str = PASSWORD):
+        """Through the sign-in form, as a person would."""
+        if "/auth/login" not in page.url:
+            page.goto(f"/{lang}/auth/login")
+        page.locator("#email").fill(getattr(user, "email", user))
+        page.locator("#password").fill(password)
+        page.locator("main form button[type=submit]").click()
+        page.wait_for_load_state()
+        assert "/auth/login" not in page.url, page.locator("main").inner_text()
+        return page
+
+    def signed_in_page(self, user, lang: str = "en", **options):
+        return self.sign_in(self.page(**options), user, lang)
+
+    def foreign_requests(self) -> list[str]:
+        own = {"", self.origin}
+        return [url for url in self.requests if urlsplit(url).netloc not in own]
+
+    def _console(self, message) -> None:
+        if message.type == "error":
+            self.errors.append(f"console: {message.text} ({message.location.get('url')})")
+
+    def _websocket(self, socket) -> None:
+        self.requests.append(socket.url)
+
+    def finish(self) -> None:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        for old in SCREENSHOTS.glob(f"{self.name}-*.png"):
+            old.unlink()
+        shots = [page for context in self.contexts for page in context.pages]
+        for n, page in enumerate(shots, 1):
+            suffix = f"-{n}" if len(shots) > 1 else "-1"
+            page.screenshot(path=SCREENSHOTS / f"{self.name}{suffix}.png", full_page=True)
+        for context in self.contexts:
+            context.close()
+        assert self.foreign_requests() == [], "requests to another host"
+        if not self.expect_console_errors:
+            assert self.errors == [], "errors in the browser console"
+
+
+def pytest_terminal_summary(terminalreporter):
+    if SCREENSHOTS.exists() and any(SCREENSHOTS.glob("*.png")):
+        count = len(list(SCREENSHOTS.glob("*.png")))
+        terminalreporter.write_line(f"browser screenshots: {count} in {SCREENSHOTS}")
