@@ -12,7 +12,9 @@ from conftest import IN_CI, PASSWORD
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("MEETINGPOINT_CHROMIUM") or shutil.which("chromium")
-SCREENSHOTS = Path(os.environ.get("MEETINGPOINT_SCREENSHOTS", ROOT / "test-results" / "screenshots"))
+SCREENSHOTS = Path(
+    os.environ.get("MEETINGPOINT_SCREENSHOTS", ROOT / "test-results" / "screenshots")
+)
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 PHONE = {"width": 360, "height": 640}
 # Presence is looked up with each heartbeat: a short one lets a test see it within seconds.
