@@ -47,9 +47,7 @@ def test_a_newcomer_signs_up_starts_a_topic_and_finds_the_reply(browsing, member
     page.get_by_role("button", name="Entrar na sala").click()
     page.locator("a[href$='/topics/new']").first.click()
     page.get_by_label("Título").fill("Diálogo social nas plataformas digitais")
-    page.locator("#body").fill(
-        "Como organizam os sindicatos os estafetas das plataformas?"
-    )
+    page.locator("#body").fill("Como organizam os sindicatos os estafetas das plataformas?")
     page.get_by_role("button", name="Publicar").click()
     page.wait_for_load_state()
     topic_url = page.url
