@@ -67,6 +67,26 @@ def test_non_members_read_but_must_join_to_post(client, auth, member, make_user)
     assert count(Topic) == 1 and count(Post) == 1
 
 
+def test_a_reply_form_lets_a_non_member_join_and_come_back(client, auth, member, make_user):
+    auth.login(member())
+    open_topic(client)
+    auth.logout()
+    auth.login(make_user())
+    opening = last(Post)
+    reply_page = f"/en/posts/{opening.id}/reply?quote=1"
+    page = client.get(reply_page).get_data(as_text=True)
+    assert "Join Social dialogue and reply" in page
+    assert f'name="next" value="{reply_page}"' in page
+    joined = post(client, f"/en/rooms/{ROOM}/join", {"next": reply_page})
+    assert joined.headers["Location"] == reply_page
+    page = client.get(reply_page).get_data(as_text=True)
+    assert "Join the room" not in page and 'name="body"' in page
+    # Only a path on this site is a place to come back to.
+    post(client, f"/en/rooms/{ROOM}/leave")
+    elsewhere = post(client, f"/en/rooms/{ROOM}/join", {"next": "https://example.com/"})
+    assert elsewhere.headers["Location"] == f"/en/rooms/{ROOM}/"
+
+
 def test_anonymous_visitors_read_and_are_sent_to_sign_in_to_write(client, auth, member):
     auth.login(member())
     open_topic(client)

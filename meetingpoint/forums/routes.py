@@ -5,7 +5,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from ..extensions import db
-from ..rooms.services import access_room, rooms_with_member_counts
+from ..rooms.services import access_room, is_member, rooms_with_member_counts
 from ..templating import person_name
 from . import bp, sections, services, tracking  # noqa: F401  (sections registers itself)
 from .access import (
@@ -150,8 +150,17 @@ def reply(post_id):
         refusal = None
     except ForumError as error:
         refusal = str(error)
+    # Someone who followed a link here (an Academy's key question, a notification) can join
+    # the room from this page and come straight back to write.
+    join_first = (
+        bool(refusal)
+        and not topic.room.is_archived
+        and not current_user.is_suspended
+        and not is_member(current_user, topic.room)
+    )
     return render_template(
         "forums/reply.html",
+        join_first=join_first,
         topic=topic,
         parent=parent,
         form=form,

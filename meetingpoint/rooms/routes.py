@@ -1,11 +1,11 @@
 """Thin views for the room list, a room's page, joining and leaving, and room admin."""
 
-from flask import flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from ..i18n import current_language
-from ..security import admin_required
+from ..security import admin_required, safe_next
 from . import bp, services
 from .forms import RoomForm
 from .sections import sections_for
@@ -46,7 +46,8 @@ def join(slug):
             flash(_("Welcome to the room!"), "success")
     except services.RoomError as error:
         flash(str(error), "error")
-    return redirect(url_for("rooms.show", slug=room.slug))
+    # From a page that asked to join first (a reply form), back to it.
+    return redirect(safe_next(request.form.get("next")) or url_for("rooms.show", slug=room.slug))
 
 
 @bp.route("/<slug>/leave", methods=["POST"])
