@@ -4,7 +4,7 @@ from functools import lru_cache
 
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup, escape
-from wtforms import SelectMultipleField
+from wtforms import SelectMultipleField, SubmitField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, Length
 from wtforms.widgets import CheckboxInput, ListWidget, Select, html_params
@@ -79,3 +79,17 @@ def _rendered_options(pairs: tuple[tuple[str, str], ...]) -> str:
     return "".join(
         f'<option value="{escape(value)}">{escape(label)}</option>' for value, label in pairs
     )
+
+
+def _button(field, **kwargs) -> Markup:
+    kwargs.setdefault("id", field.id)
+    label = field.label.text
+    attributes = html_params(type="submit", name=field.name, value=label, **kwargs)
+    return Markup(f"<button {attributes}>{escape(label)}</button>")
+
+
+class SubmitButton(SubmitField):
+    """A submit field drawn as a <button>: its label wraps on a narrow phone, where an
+    <input type=submit> (which never wraps) would push the whole page sideways."""
+
+    widget = staticmethod(_button)

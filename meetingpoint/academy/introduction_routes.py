@@ -4,10 +4,10 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
-from wtforms import SelectField, SubmitField, TextAreaField
+from wtforms import SelectField, TextAreaField
 
 from ..accounts.choices import CONSTITUENCIES, spoken_language_choices
-from ..forms import FastSelect, choices, max_length, required, strip_text
+from ..forms import FastSelect, SubmitButton, choices, max_length, required, strip_text
 from ..geography import REGIONS, country_choices
 from ..i18n import current_language
 from . import bp, introductions, services
@@ -26,7 +26,7 @@ class IntroductionForm(FlaskForm):
     brings = _text(_l("What you bring to the Academy"))
     hopes = _text(_l("What you hope to take away"))
     language = SelectField(_l("Written in"))
-    submit = SubmitField(_l("Save my introduction"))
+    submit = SubmitButton(_l("Save my introduction"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -8,10 +8,10 @@ from flask_babel import get_timezone
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, SelectField, StringField, SubmitField, TextAreaField
+from wtforms import HiddenField, SelectField, StringField, TextAreaField
 
 from ..accounts.choices import spoken_language_choices
-from ..forms import choices, max_length, required, strip_text
+from ..forms import SubmitButton, choices, max_length, required, strip_text
 from ..i18n import current_language
 from ..people.services import access_person
 from ..rooms.services import access_room, is_member
@@ -32,7 +32,7 @@ class MessageForm(FlaskForm):
     language = SelectField(_l("Written in"))
     # Made when the form is shown: sending the same form twice stores one message.
     client_id = HiddenField()
-    submit = SubmitField(_l("Send"))
+    submit = SubmitButton(_l("Send"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -45,7 +45,7 @@ class MessageForm(FlaskForm):
 
 class EditForm(FlaskForm):
     body = message_field()
-    submit = SubmitField(_l("Save"))
+    submit = SubmitButton(_l("Save"))
 
 
 class GroupForm(FlaskForm):
@@ -54,7 +54,7 @@ class GroupForm(FlaskForm):
         filters=[strip_text],
         validators=[required(), max_length(services.TITLE_MAX)],
     )
-    submit = SubmitField(_l("Start a group conversation"))
+    submit = SubmitButton(_l("Start a group conversation"))
 
 
 @bp.route("/rooms/<slug>/chat", methods=["GET", "POST"])

@@ -2,10 +2,10 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import SelectField, StringField, SubmitField, TextAreaField
+from wtforms import SelectField, StringField, TextAreaField
 
 from ..accounts.choices import spoken_language_choices
-from ..forms import choices, max_length, required, strip_text
+from ..forms import SubmitButton, choices, max_length, required, strip_text
 from ..i18n import current_language
 from .services import BODY_MAX, TITLE_MAX, PostDraft
 
@@ -21,8 +21,8 @@ class PostForm(FlaskForm):
         ),
     )
     language = SelectField(_l("Written in"))
-    preview = SubmitField(_l("Preview"))
-    submit = SubmitField(_l("Post"))
+    preview = SubmitButton(_l("Preview"))
+    submit = SubmitButton(_l("Post"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -55,5 +55,5 @@ class EditForm(FlaskForm):
     body = TextAreaField(
         _l("Message"), filters=[strip_text], validators=[required(), max_length(BODY_MAX)]
     )
-    preview = SubmitField(_l("Preview"))
-    submit = SubmitField(_l("Save"))
+    preview = SubmitButton(_l("Preview"))
+    submit = SubmitButton(_l("Save"))

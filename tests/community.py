@@ -1,0 +1,93 @@
+"""A lived-in community for the page-wide browser checks (accessibility, phones): the demo
+people, discussions and library, the example Academy, news, chat, and the main pages."""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from meetingpoint.academy.services import access_academy, enrol, seed_academy
+from meetingpoint.accounts.models import User
+from meetingpoint.chat import messages
+from meetingpoint.chat.services import open_direct, room_channel
+from meetingpoint.database import utcnow
+from meetingpoint.extensions import db
+from meetingpoint.forums.models import Post, Topic
+from meetingpoint.library.models import LibraryItem
+from meetingpoint.news.services import publish
+from meetingpoint.rooms.models import Room
+from meetingpoint.rooms.services import join_room, seed_rooms
+from meetingpoint.seed.demo import DEMO_PASSWORD, load_demo
+from meetingpoint.seed.demo_forum import load_demo_forum
+from meetingpoint.seed.demo_library import load_demo_library
+
+ROOM = "child-labour-modern-slavery"  # the demo's first discussion is there
+
+
+@dataclass
+class Community:
+    reader: User
+    password: str
+    pages: list[str]  # paths with a {lang} placeholder, read by a signed-in member
+    public_pages: list[str]  # read by a visitor who has not signed in
+
+
+def build() -> Community:
+    seed_rooms()
+    seed_academy()
+    load_demo()
+    load_demo_forum()
+    load_demo_library()
+    people = {user.display_name: user for user in db.session.scalars(select(User))}
+    reader, other = people["Amina Diallo"], people["Kwame Mensah"]
+    reader.role = "admin"  # publishes news; sees every page a member sees and the staff's too
+    db.session.commit()
+    room = db.session.scalar(select(Room).where(Room.slug == ROOM))
+    join_room(reader, room)
+    academy = access_academy("sstc-2016")
+    academy.prelearning_closes_at = utcnow() + timedelta(days=7)  # its questionnaire open
+    enrol(reader, academy)
+    news = publish(
+        reader,
+        room,
+        {
+            "en": ("Cocoa inspections: new checklist", "The checklist is in the library."),
+            "fr": ("Inspections du cacao : nouvelle liste", "La liste est dans la bibliothèque."),
+        },
+    )
+    messages.send_message(reader, room_channel(room), "Bonjour à toutes et à tous !", "fr", "c1")
+    direct = open_direct(reader, other)
+    messages.send_message(other, direct, "Shall we meet before the Academy?", "en", "c2")
+    topic = db.session.scalar(select(Topic).where(Topic.room_id == room.id).order_by(Topic.id))
+    opening = db.session.scalar(select(Post).where(Post.topic_id == topic.id).order_by(Post.id))
+    item = db.session.scalar(select(LibraryItem).order_by(LibraryItem.id))
+    module = academy.modules[0]
+    pages = [
+        "/{lang}/",
+        "/{lang}/rooms/",
+        f"/{{lang}}/rooms/{ROOM}/",
+        f"/{{lang}}/rooms/{ROOM}/topics/{topic.id}",
+        f"/{{lang}}/rooms/{ROOM}/topics/new",
+        f"/{{lang}}/posts/{opening.id}/reply",
+        f"/{{lang}}/rooms/{ROOM}/chat",
+        "/{lang}/messages/",
+        f"/{{lang}}/messages/{direct.id}",
+        "/{lang}/people/",
+        f"/{{lang}}/people/{other.id}",
+        "/{lang}/academy/sstc-2016/",
+        f"/{{lang}}/academy/sstc-2016/modules/{module.slug}",
+        "/{lang}/academy/sstc-2016/questionnaire",
+        "/{lang}/academy/sstc-2016/introductions/mine",
+        "/{lang}/academy/sstc-2016/programme",
+        "/{lang}/library/",
+        f"/{{lang}}/library/{item.id}",
+        "/{lang}/news/",
+        f"/{{lang}}/news/{news.id}",
+        "/{lang}/notifications/",
+        "/{lang}/notifications/settings",
+        "/{lang}/account/",
+        "/{lang}/search?q=inspection",
+        "/{lang}/unread",
+    ]
+    public_pages = ["/{lang}/", "/{lang}/about", "/{lang}/auth/login", "/{lang}/auth/register"]
+    return Community(reader, DEMO_PASSWORD, pages, public_pages)
