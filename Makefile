@@ -74,6 +74,7 @@ bench: setup
 	$(PY) bench/forum.py
 	$(PY) bench/chat.py
 	$(PY) bench/scaled.py
+	$(PY) bench/page_weight.py
 
 clean:
 	rm -rf $(VENV) node_modules meetingpoint/static/vendor translations/*/LC_MESSAGES/*.mo
