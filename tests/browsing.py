@@ -62,7 +62,8 @@ class Browsing:
 
     def context(self, locale: str = "en-GB", **options):
         """A fresh browser profile: empty cache, no cookies."""
-        context = self.browser.new_context(base_url=self.server.url, locale=locale, **options)
+        options.setdefault("base_url", self.server.url)
+        context = self.browser.new_context(locale=locale, **options)
         context.set_default_timeout(10_000)
         context.on("request", lambda request: self.requests.append(request.url))
         context.on("console", self._console)
@@ -111,6 +112,21 @@ class Browsing:
         assert self.foreign_requests() == [], "requests to another host"
         if not self.expect_console_errors:
             assert self.errors == [], "errors in the browser console"
+
+
+def wait_until_live(page) -> None:
+    """The page has its socket and has caught up (chat.js asked for what it missed)."""
+    page.wait_for_function("() => window.meetingPoint && window.meetingPoint.socket.connected")
+
+
+def say(page, text: str) -> None:
+    page.locator("[data-chat-form] textarea").fill(text)
+    page.locator("[data-chat-form] [type=submit]").click()
+
+
+def shown(page) -> list[str]:
+    """The messages on the page, oldest first, as stored (not the ones still sending)."""
+    return page.locator("ol.chat li[data-id] .body").all_inner_texts()
 
 
 def pytest_terminal_summary(terminalreporter):

@@ -274,3 +274,17 @@ def redis_channel():
             pytest.fail(f"Redis is required under CI=true: {problem}")
         pytest.skip(f"Redis not available: {problem}")
     return f"meetingpoint-test-{uuid.uuid4().hex[:8]}"
+
+
+@pytest.fixture
+def own_redis(tmp_path):
+    """A Redis server of the test's own, which it may stop and start again."""
+    from redis_server import RedisServer
+
+    if not RedisServer.available():
+        if IN_CI:
+            pytest.fail("redis-server is required under CI=true")
+        pytest.skip("redis-server is not installed")
+    server = RedisServer(tmp_path).start()
+    yield server
+    server.stop()

@@ -5,6 +5,7 @@ started from the directory."""
 import time
 
 import pytest
+from browsing import say, shown, wait_until_live
 
 pytestmark = pytest.mark.backends("sqlite")
 ROOM_CHAT = "/{lang}/rooms/social-dialogue/chat"
@@ -15,21 +16,6 @@ def open_chat(browsing, person, lang: str):
     page.goto(ROOM_CHAT.format(lang=lang))
     wait_until_live(page)
     return page
-
-
-def wait_until_live(page) -> None:
-    """The page has its socket and has caught up (chat.js asked for what it missed)."""
-    page.wait_for_function("() => window.meetingPoint && window.meetingPoint.socket.connected")
-
-
-def say(page, text: str) -> None:
-    page.locator("[data-chat-form] textarea").fill(text)
-    page.locator("[data-chat-form] [type=submit]").click()
-
-
-def shown(page) -> list[str]:
-    """The messages on the page, oldest first, as stored (not the ones still sending)."""
-    return page.locator("ol.chat li[data-id] .body").all_inner_texts()
 
 
 def test_two_people_chat_live_in_a_room(browsing, member):

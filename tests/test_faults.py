@@ -9,24 +9,12 @@ import pytest
 import requests
 from conftest import IN_CI
 from live_servers import Participant
-from redis_server import RedisServer
 
 from meetingpoint.chat import services
 from meetingpoint.chat.models import ChatMessage
 
 ROOM = "social-dialogue"
 pytestmark = pytest.mark.backends("postgresql")
-
-
-@pytest.fixture
-def own_redis(tmp_path):
-    if not RedisServer.available():
-        if IN_CI:
-            pytest.fail("redis-server is required under CI=true")
-        pytest.skip("redis-server is not installed")
-    server = RedisServer(tmp_path).start()
-    yield server
-    server.stop()
 
 
 def say(person: Participant, conversation_id: int, body: str) -> dict:

@@ -18,14 +18,32 @@ class WatchedRedisManager(socketio.RedisManager):
         # Optimistic until a failure says otherwise: the listener starts with the first client.
         self.publishing = True
         self.listening = True
+        self._next_probe = 0.0
 
     @property
     def is_live(self) -> bool:
+        # A process whose last publish failed may have nothing more to publish for a long
+        # while (its clients only read): it asks Redis itself, every few seconds, or its
+        # pages would say "reconnecting" long after Redis is back.
+        if not self.publishing and time.monotonic() >= self._next_probe:
+            self._next_probe = time.monotonic() + RETRY_MAX_SECONDS
+            self.publishing = self._redis_answers()
         return self.publishing and self.listening
+
+    def _redis_answers(self) -> bool:
+        try:
+            if not self.connected:
+                self._redis_connect()
+            return bool(self.redis.ping())
+        except Exception:  # any failure means "still away"
+            self.connected = False
+            return False
 
     def _publish(self, data):
         result = super()._publish(data)  # None: it gave up; a count of listeners otherwise
         self.publishing = result is not None
+        if not self.publishing:
+            self._next_probe = time.monotonic() + RETRY_MAX_SECONDS
         return result
 
     def _redis_listen_with_retries(self):
