@@ -1,12 +1,16 @@
 """Helpers templates call: names in the reader's language, and the language switcher's links."""
 
+from functools import lru_cache
+
 from flask import request, url_for
-from flask_babel import format_date, format_datetime, format_number
+from flask_babel import format_date, format_datetime, format_number, get_locale
 from flask_babel import gettext as _
 from flask_wtf.csrf import generate_csrf
+from markupsafe import Markup
 
 from .accounts.choices import CONSTITUENCIES, ROLE_LABELS, language_name
 from .geography import REGION_OF, REGIONS, country_name
+from .languages import UNDETERMINED
 
 
 def person_name(user) -> str:
@@ -27,6 +31,23 @@ def role_label(role: str) -> str:
 def region_label(country: str | None) -> str:
     region = REGION_OF.get(country or "")
     return str(REGIONS[region]) if region else ""
+
+
+def language_badge(code: str) -> Markup:
+    """A text's language as a small badge: its code to see, its name to hear and hover."""
+    name = _badge_name(code, get_locale().language)
+    short = "?" if code == UNDETERMINED else code.upper()
+    return Markup(
+        '<span class="lang-badge" title="{0}"><span aria-hidden="true">{1}</span>'
+        '<span class="visually-hidden">{0}</span></span>'
+    ).format(name, short)
+
+
+@lru_cache(maxsize=512)
+def _badge_name(code: str, reader: str) -> str:
+    if code == UNDETERMINED:
+        return _("Language not determined")
+    return language_name(code, reader)
 
 
 def switch_language_url(code: str) -> str:
@@ -50,6 +71,7 @@ def register_template_helpers(app) -> None:
         region_label=region_label,
         role_label=role_label,
         language_name=language_name,
+        language_badge=language_badge,
         switch_language_url=switch_language_url,
         format_date=format_date,
         format_datetime=format_datetime,

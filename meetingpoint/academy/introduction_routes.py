@@ -6,10 +6,10 @@ from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
 from wtforms import SelectField, TextAreaField
 
-from ..accounts.choices import CONSTITUENCIES, spoken_language_choices
+from ..accounts.choices import CONSTITUENCIES
 from ..forms import FastSelect, SubmitButton, choices, max_length, required, strip_text
 from ..geography import REGIONS, country_choices
-from ..i18n import current_language
+from ..languages.forms import written_in_choices
 from . import bp, introductions, services
 
 
@@ -30,9 +30,7 @@ class IntroductionForm(FlaskForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.language.choices = choices(spoken_language_choices())
-        if not self.language.data:
-            self.language.data = current_language()
+        self.language.choices = written_in_choices()
 
 
 class GalleryFilter(FlaskForm):

@@ -5,11 +5,11 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
-from ..accounts.choices import SPOKEN_LANGUAGES
 from ..accounts.models import User
 from ..database import utcnow
 from ..extensions import db
 from ..geography import countries_in
+from ..languages import written_in
 from .models import FACILITATOR, PARTICIPANT, Academy, Enrolment, Introduction
 from .services import AcademyError
 
@@ -33,8 +33,11 @@ def write_introduction(user, academy: Academy, fields: dict) -> Introduction:
         raise AcademyError(_("Only participants of this Academy introduce themselves here."))
     if not (fields.get("about") or "").strip():
         raise AcademyError(_("Say at least who you are."))
-    if fields.get("language") not in SPOKEN_LANGUAGES:
+    text = "\n\n".join(fields.get(name) or "" for name in ("about", "work", "brings", "hopes"))
+    language = written_in(fields.get("language"), text)
+    if language is None:
         raise AcademyError(_("Choose the language the message is written in."))
+    fields = {**fields, "language": language}
     for name in ("about", "work", "brings", "hopes"):
         if len(fields.get(name) or "") > FIELD_MAX:
             raise AcademyError(_("Please use at most %(max)d characters.", max=FIELD_MAX))

@@ -10,10 +10,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 from werkzeug.exceptions import Forbidden, NotFound
 
-from ..accounts.choices import SPOKEN_LANGUAGES
 from ..database import utcnow
 from ..extensions import db
 from ..forums.mentions import link_mentions, mentioned_users
+from ..languages import written_in
 from ..notifications.models import CHAT_MENTION
 from ..notifications.services import notify
 from ..rooms.models import RoomMembership
@@ -52,7 +52,8 @@ def send_message(user, conversation: Conversation, body, language, client_id):
         return existing, False
     _check_may_write(user)
     body = _checked_body(body)
-    if language not in SPOKEN_LANGUAGES:
+    language = written_in(language, body)
+    if language is None:
         raise ChatError(_("Choose the language the message is written in."))
     _check_flood(user)
     html, mentioned = _render(body, conversation)

@@ -10,9 +10,9 @@ from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectField, StringField, TextAreaField
 
-from ..accounts.choices import spoken_language_choices
-from ..forms import SubmitButton, choices, max_length, required, strip_text
+from ..forms import SubmitButton, max_length, required, strip_text
 from ..i18n import current_language
+from ..languages.forms import written_in_choices
 from ..people.services import access_person
 from ..rooms.services import access_room, is_member
 from . import bp, messages, presence, services
@@ -36,9 +36,7 @@ class MessageForm(FlaskForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.language.choices = choices(spoken_language_choices())
-        if not self.language.data:
-            self.language.data = current_language()
+        self.language.choices = written_in_choices()
         if not self.client_id.data:
             self.client_id.data = uuid.uuid4().hex
 

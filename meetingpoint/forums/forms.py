@@ -4,9 +4,8 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField, TextAreaField
 
-from ..accounts.choices import spoken_language_choices
-from ..forms import SubmitButton, choices, max_length, required, strip_text
-from ..i18n import current_language
+from ..forms import SubmitButton, max_length, required, strip_text
+from ..languages.forms import written_in_choices
 from .services import BODY_MAX, TITLE_MAX, PostDraft
 
 
@@ -26,9 +25,7 @@ class PostForm(FlaskForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.language.choices = choices(spoken_language_choices())
-        if not self.language.data:
-            self.language.data = current_language()
+        self.language.choices = written_in_choices()
 
     @property
     def wants_preview(self) -> bool:

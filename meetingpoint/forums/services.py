@@ -12,6 +12,7 @@ from werkzeug.exceptions import Forbidden
 
 from ..database import utcnow
 from ..extensions import db
+from ..languages import written_in
 from ..rooms.models import Room
 from . import search, tracking
 from .access import ForumError, can_edit, check_can_post, check_can_reply
@@ -78,6 +79,7 @@ def create_topic(user, room: Room, title: str, draft: PostDraft, tags: str = "")
     check_can_post(user, room)
     title = _check_title(title)
     body = _check_body(draft.body)
+    language = _language_of(draft, body)
     tag_names = parse_tags(tags)
     _check_pace(user, opening=True)
     now = utcnow()
@@ -86,7 +88,7 @@ def create_topic(user, room: Room, title: str, draft: PostDraft, tags: str = "")
         room_id=room.id,
         author_id=user.id,
         title=title,
-        language=draft.language,
+        language=language,
         created_at=now,
         last_posted_at=now,
         held_at=held,
@@ -94,7 +96,7 @@ def create_topic(user, room: Room, title: str, draft: PostDraft, tags: str = "")
     )
     db.session.add(topic)
     db.session.flush()
-    opening = _add_post(topic, None, user, body, draft.language, now, held)
+    opening = _add_post(topic, None, user, body, language, now, held)
     tracking.watch_topic(user, topic)
     if held is None:
         publish(opening)
@@ -110,10 +112,11 @@ def reply(user, topic: Topic, parent: Post, draft: PostDraft) -> Post:
     if parent.is_deleted or (parent.is_hidden and not user.is_moderator):
         raise ForumError(_("That post was deleted: reply to another one."))
     body = _check_body(draft.body)
+    language = _language_of(draft, body)
     _check_pace(user, opening=False)
     now = utcnow()
     held = now if _must_hold(user) else None
-    post = _add_post(topic, parent, user, body, draft.language, now, held)
+    post = _add_post(topic, parent, user, body, language, now, held)
     tracking.watch_topic(user, topic)
     if held is None:
         publish(post)
@@ -144,6 +147,14 @@ def _must_hold(user) -> bool:
         .where(Post.author_id == user.id, Post.held_at.is_(None))
     )
     return approved < first_posts_held
+
+
+def _language_of(draft: PostDraft, body: str) -> str:
+    """The author's choice of language, or the one the text is found to be written in."""
+    language = written_in(draft.language, body)
+    if language is None:
+        raise ForumError(_("Choose the language the message is written in."))
+    return language
 
 
 def _check_pace(user, opening: bool) -> None:

@@ -35,6 +35,23 @@
     return node;
   }
 
+  // The same badge as the server's (templating.language_badge), named by the browser.
+  var languageNames = window.Intl && Intl.DisplayNames
+    ? new Intl.DisplayNames([document.documentElement.lang], { type: "language" }) : null;
+
+  function languageBadge(code) {
+    var name = code === "und" ? text.textUndetermined
+      : (languageNames && languageNames.of(code)) || code;
+    name = name.charAt(0).toUpperCase() + name.slice(1);
+    var badge = el("span", "lang-badge");
+    badge.title = name;
+    var short = el("span", "", code === "und" ? "?" : code.toUpperCase());
+    short.setAttribute("aria-hidden", "true");
+    badge.appendChild(short);
+    badge.appendChild(el("span", "visually-hidden", name));
+    return badge;
+  }
+
   function urlFor(template, id) {
     return template.replace(/\/0(?=$|[/?#])/, "/" + id);
   }
@@ -55,6 +72,8 @@
       item.appendChild(el("p", "meta deleted", text.textDeleted));
       return item;
     }
+    item.appendChild(document.createTextNode(" "));
+    item.appendChild(languageBadge(m.language));
     var body = el("div", "body");
     body.lang = m.language;
     body.innerHTML = m.html; // sanitised on the server by an allow-list (nh3)
