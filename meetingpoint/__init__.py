@@ -105,9 +105,10 @@ def configure_blueprints(app: Flask) -> None:
         people,
         rooms,
     )
+    from .languages import routes as languages
 
     features = (main, auth, accounts, rooms, people, forums, notifications, chat, academy, library,
-                news)  # fmt: skip
+                news, languages)  # fmt: skip
     for feature in features:
         app.register_blueprint(feature.bp)
 

@@ -86,6 +86,13 @@ class Config:
     CHAT_HEARTBEAT_SECONDS = int(_env("CHAT_HEARTBEAT_SECONDS", "45"))
     FORUM_HOLD_FIRST_POSTS = int(_env("FORUM_HOLD_FIRST_POSTS", "0"))
 
+    # Machine translation: a self-hosted LibreTranslate server (unset: no "Translate").
+    TRANSLATION_URL = _env("TRANSLATION_URL")
+    TRANSLATION_API_KEY = _env("TRANSLATION_API_KEY")
+    TRANSLATION_TIMEOUT_SECONDS = float(_env("TRANSLATION_TIMEOUT_SECONDS", "8"))
+    TRANSLATION_MAX_CHARS = int(_env("TRANSLATION_MAX_CHARS", "6000"))
+    TRANSLATIONS_PER_HOUR = int(_env("TRANSLATIONS_PER_HOUR", "60"))
+
     # No request body beyond this, except on forms that take a file: a little over the
     # library's 20 MB per file, so a file just too large gets the form back with its text.
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024

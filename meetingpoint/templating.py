@@ -11,6 +11,7 @@ from markupsafe import Markup
 from .accounts.choices import CONSTITUENCIES, ROLE_LABELS, language_name
 from .geography import REGION_OF, REGIONS, country_name
 from .languages import UNDETERMINED
+from .languages.links import translate_link, translation_offered
 
 
 def person_name(user) -> str:
@@ -72,6 +73,8 @@ def register_template_helpers(app) -> None:
         role_label=role_label,
         language_name=language_name,
         language_badge=language_badge,
+        translate_link=translate_link,
+        translation_offered=translation_offered,
         switch_language_url=switch_language_url,
         format_date=format_date,
         format_datetime=format_datetime,

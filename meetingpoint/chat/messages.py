@@ -14,6 +14,7 @@ from ..database import utcnow
 from ..extensions import db
 from ..forums.mentions import link_mentions, mentioned_users
 from ..languages import written_in
+from ..languages.cache import forget as forget_translations
 from ..notifications.models import CHAT_MENTION
 from ..notifications.services import notify
 from ..rooms.models import RoomMembership
@@ -148,6 +149,7 @@ def edit_message(user, message_id, body) -> ChatMessage:
         message.body_html, _mentioned = _render(body, conversation)
         message.body_source = body
         message.edited_at = utcnow()
+        forget_translations("message", message.id)
         db.session.commit()
         live.broadcast("message_changed", live.message_payload(message), conversation, readers)
     return message
@@ -162,6 +164,7 @@ def delete_message(user, message_id) -> ChatMessage:
         raise Forbidden
     if message.deleted_at is None:
         message.deleted_at = utcnow()
+        forget_translations("message", message.id)
         db.session.commit()
         readers = listed_readers(conversation)
         live.broadcast("message_changed", live.message_payload(message), conversation, readers)

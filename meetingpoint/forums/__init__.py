@@ -4,4 +4,12 @@ from flask import Blueprint
 
 bp = Blueprint("forums", __name__, url_prefix="/<lang:lang_code>")
 
-from . import drafts, feeds, moderation_routes, privacy, routes, search_routes  # noqa: E402,F401
+from . import (  # noqa: E402,F401
+    drafts,
+    feeds,
+    moderation_routes,
+    privacy,
+    routes,
+    search_routes,
+    translations,
+)

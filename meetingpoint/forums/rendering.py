@@ -52,6 +52,12 @@ def render_markdown(source: str, mentions: dict | None = None) -> str:
     html = _markdown.render(source or "")
     if mentions:
         html = link_mentions(html, mentions)
+    return sanitise(html)
+
+
+def sanitise(html: str) -> str:
+    """Only the tags and attributes a post may hold (also for HTML made elsewhere, such as a
+    machine translation of a post)."""
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,

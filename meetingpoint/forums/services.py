@@ -13,6 +13,7 @@ from werkzeug.exceptions import Forbidden
 from ..database import utcnow
 from ..extensions import db
 from ..languages import written_in
+from ..languages.cache import forget as forget_translations
 from ..rooms.models import Room
 from . import search, tracking
 from .access import ForumError, can_edit, check_can_post, check_can_reply
@@ -229,6 +230,7 @@ def edit_post(user, post: Post, body: str, title: str | None = None) -> None:
             created_at=now,
         )
     )
+    forget_translations("post", post.id)
     db.session.commit()
 
 
@@ -238,6 +240,7 @@ def delete_post(user, post: Post) -> None:
         raise Forbidden
     post.deleted_at = utcnow()
     search.unindex_post(post.id)
+    forget_translations("post", post.id)
     db.session.commit()
 
 

@@ -1,0 +1,22 @@
+"""Posts can be translated: what a reader may read of them, as the topic page shows it."""
+
+from flask import url_for
+from flask_babel import gettext as _
+from werkzeug.exceptions import NotFound
+
+from ..languages.sources import Source, translatable
+from ..templating import person_name
+from .access import access_post
+
+
+@translatable("post")
+def post_source(reader, post_id: int) -> Source:
+    post = access_post(post_id, reader)
+    if post.is_deleted or (post.is_hidden and not reader.is_moderator):
+        raise NotFound
+    return Source(
+        html=post.body_html,
+        language=post.language,
+        title=_("%(name)s in “%(topic)s”", name=person_name(post.author), topic=post.topic.title),
+        back_url=url_for("forums.permalink", post_id=post.id),
+    )

@@ -1,0 +1,74 @@
+"""Translating an item on a reader's demand: from the cache when this revision was already
+translated into their language, else from the provider, at a per-person pace."""
+
+import hashlib
+from datetime import timedelta
+
+from flask import current_app
+from flask_babel import gettext as _
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from werkzeug.exceptions import NotFound
+
+from ..database import utcnow
+from ..extensions import db
+from ..forums.rendering import sanitise
+from . import UNDETERMINED
+from .cache import forget
+from .models import Translation
+from .providers import TranslationError, configured_provider
+from .sources import Source, source_of
+
+
+def translate(reader, kind: str, item_id: int, target: str) -> tuple[Source, Translation]:
+    """The item and its translation into `target`; TranslationError says why not."""
+    provider = configured_provider()
+    if provider is None:
+        raise NotFound
+    item = source_of(kind, reader, item_id)
+    if item.language == target:
+        raise TranslationError(_("This is already written in your language."))
+    digest = hashlib.sha256(f"{item.language}\n{item.html}".encode()).hexdigest()
+    cached = db.session.scalar(
+        select(Translation).filter_by(
+            item_kind=kind, item_id=item_id, target=target, source_digest=digest
+        )
+    )
+    if cached is not None:
+        return item, cached
+    _check_pace(reader)
+    source = "auto" if item.language == UNDETERMINED else item.language
+    if target not in provider.targets(source):
+        raise TranslationError(_("The translation service cannot translate this language."))
+    html = sanitise(provider.translate(item.html, source, target))
+    forget(kind, item_id)  # earlier revisions' translations: their text is gone from the site
+    translation = Translation(
+        item_kind=kind, item_id=item_id, target=target, source_digest=digest,
+        source_language=item.language, html=html, provider=provider.name,
+        requested_by=reader.id,
+    )  # fmt: skip
+    db.session.add(translation)
+    try:
+        db.session.commit()
+    except IntegrityError:  # the same translation, asked twice at once: keep the first
+        db.session.rollback()
+        translation = db.session.scalar(
+            select(Translation).filter_by(
+                item_kind=kind, item_id=item_id, target=target, source_digest=digest
+            )
+        )
+    return item, translation
+
+
+def _check_pace(reader) -> None:
+    """Per-person, counted in the database so every process agrees; the cache is free."""
+    since = utcnow() - timedelta(hours=1)
+    made = db.session.scalar(
+        select(func.count())
+        .select_from(Translation)
+        .where(Translation.requested_by == reader.id, Translation.created_at > since)
+    )
+    if made >= current_app.config["TRANSLATIONS_PER_HOUR"]:
+        raise TranslationError(
+            _("You have asked for many translations this hour. Try again a little later.")
+        )

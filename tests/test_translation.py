@@ -1,0 +1,247 @@
+"""Translate on demand through a LibreTranslate server (here a stand-in on a loopback port):
+offered only across languages and when a server is set up; kept per item, target language
+and revision; paced per person; every failure a clear message that blocks nothing."""
+
+import time
+
+import pytest
+from conftest import post
+from fake_libretranslate import FakeLibreTranslate
+from flask import current_app
+
+from meetingpoint.chat import messages
+from meetingpoint.chat.services import open_direct, room_channel
+from meetingpoint.extensions import db
+from meetingpoint.forums.services import PostDraft, create_topic, edit_post
+from meetingpoint.languages.models import Translation
+
+ROOM = "social-dialogue"
+FRENCH = "Les travailleurs migrants doivent pouvoir **transférer** leurs droits sociaux."
+JSON = {"Accept": "application/json"}
+
+
+@pytest.fixture
+def libretranslate(app):
+    """The stand-in server, and the site set up to use it."""
+    server = FakeLibreTranslate(api_key="secret").start()
+    settings = {"TRANSLATION_URL": server.url, "TRANSLATION_API_KEY": "secret",
+                "TRANSLATION_TIMEOUT_SECONDS": 2}  # fmt: skip
+    for config in (app.config, current_app.config):
+        config.update(settings)
+    yield server
+    server.stop()
+
+
+def configure(app, **settings):
+    for config in (app.config, current_app.config):
+        config.update(settings)
+
+
+@pytest.fixture
+def french_post(member, rooms):
+    amina = member(display_name="Amina Diallo")
+    topic = create_topic(amina, rooms[ROOM], "Portabilité des droits", PostDraft(FRENCH, "fr"))
+    return _opening(topic)
+
+
+def _opening(topic):
+    from meetingpoint.forums.access import opening_post
+
+    return opening_post(topic)
+
+
+def topic_page(client, post, lang="en"):
+    return client.get(f"/{lang}/rooms/{ROOM}/topics/{post.topic_id}").get_data(as_text=True)
+
+
+def translate(client, kind, item_id, lang="en", **headers):
+    return client.get(f"/{lang}/translate/{kind}/{item_id}", headers=headers)
+
+
+def test_nothing_is_offered_without_a_translation_server(client, auth, member, french_post):
+    auth.login(member())
+    page = topic_page(client, french_post)
+    assert "Translate" not in page and "translate.js" not in page
+    assert translate(client, "post", french_post.id).status_code == 404
+
+
+def test_a_post_is_translated_in_place_and_kept(client, auth, member, french_post, libretranslate):
+    reader = member()
+    auth.login(reader)
+    page = topic_page(client, french_post)
+    assert f'href="/en/translate/post/{french_post.id}" data-translate' in page
+    assert "translate.js" in page
+    assert "data-translate" not in topic_page(client, french_post, "fr")  # her own language
+
+    answer = translate(client, "post", french_post.id, **JSON).get_json()
+    assert answer["ok"] and answer["language"] == "en"
+    assert answer["label"] == "Machine translation from French by LibreTranslate"
+    assert answer["html"].startswith("[fr→en] <p>Les travailleurs migrants")
+    assert "<strong>transférer</strong>" in answer["html"]  # the formatting kept
+    (call,) = libretranslate.translations()
+    assert call == {"q": french_post.body_html, "source": "fr", "target": "en",
+                    "format": "html", "api_key": "secret"}  # fmt: skip
+
+    # Asked again, by anyone: from the cache, without another call.
+    assert translate(client, "post", french_post.id, **JSON).get_json()["html"] == answer["html"]
+    auth.logout()
+    auth.login(member())
+    assert translate(client, "post", french_post.id, **JSON).get_json()["ok"]
+    assert len(libretranslate.translations()) == 1
+
+    # Into another language: its own translation.
+    spanish = translate(client, "post", french_post.id, lang="es", **JSON).get_json()
+    assert spanish["label"] == "Traducción automática del francés por LibreTranslate"
+    assert spanish["html"].startswith("[fr→es]")
+
+
+def test_without_javascript_the_link_opens_the_original_and_its_translation(
+    client, auth, member, french_post, libretranslate
+):
+    auth.login(member())
+    page = translate(client, "post", french_post.id, lang="pt").get_data(as_text=True)
+    assert "Tradução automática do francês por LibreTranslate" in page
+    assert f'<div class="body original" lang="fr">{french_post.body_html}</div>' in page
+    assert '<div class="body" lang="pt">[fr→pt]' in page
+    assert f'href="/pt/posts/{french_post.id}"' in page  # back to it
+
+
+def test_an_edit_or_a_deletion_takes_the_translation_with_it(
+    app, client, auth, member, french_post, libretranslate
+):
+    auth.login(member())
+    translate(client, "post", french_post.id, **JSON)
+    assert db.session.query(Translation).count() == 1
+    edit_post(french_post.author, french_post, "Les droits sociaux doivent suivre les migrants.")
+    assert db.session.query(Translation).count() == 0
+    answer = translate(client, "post", french_post.id, **JSON).get_json()
+    assert "doivent suivre les migrants" in answer["html"]
+    assert len(libretranslate.translations()) == 2  # the new revision, translated anew
+    auth.logout()
+    auth.login(french_post.author)
+    post(client, f"/en/posts/{french_post.id}/delete")
+    assert db.session.query(Translation).count() == 0
+    auth.logout()
+    auth.login(member())
+    assert translate(client, "post", french_post.id, **JSON).status_code == 404
+
+
+def test_each_person_has_an_hourly_pace_but_the_cache_is_free(
+    app, client, auth, member, rooms, libretranslate
+):
+    configure(app, TRANSLATIONS_PER_HOUR=2)
+    amina = member()
+    posts = [
+        _opening(create_topic(amina, rooms[ROOM], f"Sujet {n}", PostDraft(FRENCH, "fr")))
+        for n in range(3)
+    ]
+    auth.login(member())
+    for item in posts[:2]:
+        assert translate(client, "post", item.id, **JSON).get_json()["ok"]
+    refused = translate(client, "post", posts[2].id, **JSON).get_json()
+    assert refused == {
+        "ok": False,
+        "error": "You have asked for many translations this hour. Try again a little later.",
+    }
+    assert translate(client, "post", posts[0].id, **JSON).get_json()["ok"]  # cached
+    assert len(libretranslate.translations()) == 2
+
+
+def test_texts_over_the_limit_are_refused_clearly(
+    app, client, auth, member, french_post, libretranslate
+):
+    auth.login(member())
+    configure(app, TRANSLATION_MAX_CHARS=20)
+    app.extensions.pop("translation_provider", None)  # set up anew with the lower limit
+    answer = translate(client, "post", french_post.id, **JSON).get_json()
+    assert answer == {
+        "ok": False,
+        "error": "This text is too long to translate (at most 20 characters).",
+    }
+    assert libretranslate.translations() == []
+    # The server's own, lower limit: its refusal is told plainly too.
+    configure(app, TRANSLATION_MAX_CHARS=6000)
+    app.extensions.pop("translation_provider", None)
+    libretranslate.char_limit = 30
+    answer = translate(client, "post", french_post.id, lang="fr", **JSON)
+    assert answer.get_json()["ok"] is False  # her own language: nothing to do
+    answer = translate(client, "post", french_post.id, lang="es", **JSON).get_json()
+    assert answer == {
+        "ok": False,
+        "error": "El servicio de traducción no puede traducir este texto.",
+    }
+
+
+@pytest.mark.parametrize(
+    "failure, message",
+    [
+        (429, "The translation service is busy. Try again in a minute."),
+        (500, "The translation service cannot be reached just now. Try again later."),
+        ("key", "The translation service refused our key: tell the site's administrators."),
+        ("slow", "The translation service did not answer in time. Try again later."),
+        ("gone", "The translation service cannot be reached just now. Try again later."),
+    ],
+)
+def test_a_failing_server_gives_a_clear_message_and_blocks_nothing(
+    app, client, auth, member, french_post, libretranslate, failure, message
+):
+    auth.login(member())
+    if failure == "key":
+        configure(app, TRANSLATION_API_KEY="wrong")
+    elif failure == "slow":
+        configure(app, TRANSLATION_TIMEOUT_SECONDS=0.3)
+        libretranslate.delay = 1
+    elif failure == "gone":
+        libretranslate.stop()
+    else:
+        libretranslate.failure = failure
+    began = time.monotonic()
+    answer = translate(client, "post", french_post.id, **JSON).get_json()
+    assert answer == {"ok": False, "error": message}
+    page = translate(client, "post", french_post.id).get_data(as_text=True)
+    assert message.replace("'", "&#39;") in page and french_post.body_html in page
+    assert time.monotonic() - began < 5
+    assert db.session.query(Translation).count() == 0
+    assert topic_page(client, french_post).count("data-translate") == 1  # the page is fine
+
+
+def test_chat_messages_translate_for_those_who_may_read_them(
+    client, auth, member, make_user, rooms, libretranslate
+):
+    amina, kwame, outsider = member(), member(), make_user()
+    direct = open_direct(amina, kwame)
+    message, _new = messages.send_message(amina, direct, FRENCH, "fr", "a" * 32)
+    shared, _new = messages.send_message(
+        amina, room_channel(rooms[ROOM]), "Bom dia a todos os sindicatos!", "und", "b" * 32
+    )
+    auth.login(kwame)
+    answer = translate(client, "message", message.id, **JSON).get_json()
+    assert answer["ok"] and answer["html"].startswith("[fr→en]")
+    page = client.get(f"/en/messages/{direct.id}").get_data(as_text=True)
+    assert f'href="/en/translate/message/{message.id}" data-translate' in page
+    # Undetermined: the server is asked to tell the language itself.
+    answer = translate(client, "message", shared.id, **JSON).get_json()
+    assert answer["label"] == "Machine translation by LibreTranslate"
+    assert libretranslate.translations()[-1]["source"] == "auto"
+    auth.logout()
+    auth.login(outsider)
+    assert translate(client, "message", message.id, **JSON).status_code in (403, 404)
+    assert translate(client, "nonsense", message.id, **JSON).status_code == 404
+
+
+def test_what_comes_back_is_sanitised(client, auth, member, rooms, libretranslate):
+    amina = member()
+    hostile = "Texte <img src=x onerror=alert(1)> et [lien](javascript:alert(1)) en français ici."
+    topic = create_topic(amina, rooms[ROOM], "Sujet", PostDraft(hostile, "fr"))
+    original = libretranslate.answer
+
+    def poisoned(path, fields):
+        status, body = original(path, fields)
+        if path == "/translate":
+            body = {"translatedText": '<p onclick="x()">Hi</p><script>alert(1)</script>'}
+        return status, body
+
+    libretranslate.answer = poisoned
+    auth.login(member())
+    html = translate(client, "post", _opening(topic).id, **JSON).get_json()["html"]
+    assert html == "<p>Hi</p>"
