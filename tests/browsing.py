@@ -60,6 +60,11 @@ class Browsing:
         self.errors: list[str] = []
         self.expect_console_errors = False
 
+    def use(self, server) -> None:
+        """Open the contexts from now on against `server` (a test's own settings)."""
+        self.server = server
+        self.origins.add(urlsplit(server.url).netloc)
+
     def context(self, locale: str = "en-GB", **options):
         """A fresh browser profile: empty cache, no cookies."""
         options.setdefault("base_url", self.server.url)

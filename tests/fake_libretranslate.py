@@ -3,6 +3,7 @@
 the ways a real server fails: a wrong key, its text limit, busy, broken, slow."""
 
 import json
+import re
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -61,7 +62,10 @@ class FakeLibreTranslate:
         source, target = fields.get("source"), fields.get("target")
         if source not in (*LANGUAGES, "auto") or target not in LANGUAGES:
             return 400, {"error": f"{source} is not supported"}
-        return 200, {"translatedText": f"[{source}→{target}] {text}"}
+        marker = f"[{source}→{target}] "
+        if fields.get("format") == "html" and text.startswith("<"):  # inside the first tag
+            return 200, {"translatedText": re.sub(r"^(<[^>]+>)", r"\1" + marker, text, count=1)}
+        return 200, {"translatedText": marker + text}
 
     def _handler(self):
         fake = self

@@ -76,7 +76,7 @@ def test_a_post_is_translated_in_place_and_kept(client, auth, member, french_pos
     answer = translate(client, "post", french_post.id, **JSON).get_json()
     assert answer["ok"] and answer["language"] == "en"
     assert answer["label"] == "Machine translation from French by LibreTranslate"
-    assert answer["html"].startswith("[fr→en] <p>Les travailleurs migrants")
+    assert answer["html"].startswith("<p>[fr→en] Les travailleurs migrants")
     assert "<strong>transférer</strong>" in answer["html"]  # the formatting kept
     (call,) = libretranslate.translations()
     assert call == {"q": french_post.body_html, "source": "fr", "target": "en",
@@ -92,7 +92,7 @@ def test_a_post_is_translated_in_place_and_kept(client, auth, member, french_pos
     # Into another language: its own translation.
     spanish = translate(client, "post", french_post.id, lang="es", **JSON).get_json()
     assert spanish["label"] == "Traducción automática del francés por LibreTranslate"
-    assert spanish["html"].startswith("[fr→es]")
+    assert spanish["html"].startswith("<p>[fr→es]")
 
 
 def test_without_javascript_the_link_opens_the_original_and_its_translation(
@@ -102,7 +102,7 @@ def test_without_javascript_the_link_opens_the_original_and_its_translation(
     page = translate(client, "post", french_post.id, lang="pt").get_data(as_text=True)
     assert "Tradução automática do francês por LibreTranslate" in page
     assert f'<div class="body original" lang="fr">{french_post.body_html}</div>' in page
-    assert '<div class="body" lang="pt">[fr→pt]' in page
+    assert '<div class="body" lang="pt"><p>[fr→pt]' in page
     assert f'href="/pt/posts/{french_post.id}"' in page  # back to it
 
 
@@ -216,7 +216,7 @@ def test_chat_messages_translate_for_those_who_may_read_them(
     )
     auth.login(kwame)
     answer = translate(client, "message", message.id, **JSON).get_json()
-    assert answer["ok"] and answer["html"].startswith("[fr→en]")
+    assert answer["ok"] and answer["html"].startswith("<p>[fr→en]")
     page = client.get(f"/en/messages/{direct.id}").get_data(as_text=True)
     assert f'href="/en/translate/message/{message.id}" data-translate' in page
     # Undetermined: the server is asked to tell the language itself.
@@ -245,3 +245,22 @@ def test_what_comes_back_is_sanitised(client, auth, member, rooms, libretranslat
     auth.login(member())
     html = translate(client, "post", _opening(topic).id, **JSON).get_json()["html"]
     assert html == "<p>Hi</p>"
+
+
+@pytest.mark.parametrize("remove_content", [False, True])
+def test_a_departing_author_s_removed_writing_takes_its_translations(
+    client, auth, member, french_post, libretranslate, remove_content
+):
+    from conftest import PASSWORD
+
+    from meetingpoint.accounts.services import delete_account
+
+    reader = member()
+    auth.login(reader)
+    translate(client, "post", french_post.id, **JSON)
+    delete_account(reader, PASSWORD, remove_content=False)  # the reader who asked leaves
+    (kept,) = db.session.query(Translation).all()
+    assert kept.requested_by is None
+    delete_account(french_post.author, PASSWORD, remove_content=remove_content)
+    db.session.commit()
+    assert db.session.query(Translation).count() == (0 if remove_content else 1)

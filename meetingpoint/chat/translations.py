@@ -2,14 +2,19 @@
 
 from flask import url_for
 from flask_babel import gettext as _
+from sqlalchemy import select
 from werkzeug.exceptions import NotFound
 
 from ..languages.sources import Source, translatable
 from ..templating import person_name
 from .messages import access_message
+from .models import ChatMessage
 
 
-@translatable("message")
+@translatable(
+    "message",
+    authored_by=lambda user: select(ChatMessage.id).where(ChatMessage.sender_id == user.id),
+)
 def message_source(reader, message_id: int) -> Source:
     message = access_message(reader, message_id)
     if message.is_deleted:

@@ -2,14 +2,16 @@
 
 from flask import url_for
 from flask_babel import gettext as _
+from sqlalchemy import select
 from werkzeug.exceptions import NotFound
 
 from ..languages.sources import Source, translatable
 from ..templating import person_name
 from .access import access_post
+from .models import Post
 
 
-@translatable("post")
+@translatable("post", authored_by=lambda user: select(Post.id).where(Post.author_id == user.id))
 def post_source(reader, post_id: int) -> Source:
     post = access_post(post_id, reader)
     if post.is_deleted or (post.is_hidden and not reader.is_moderator):

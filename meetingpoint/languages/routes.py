@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from ..i18n import current_language
-from . import UNDETERMINED, services
+from . import UNDETERMINED, privacy, services  # noqa: F401  (privacy registers itself)
 from .providers import TranslationError
 from .sources import source_of
 

@@ -16,17 +16,25 @@ class Source:
 
 
 _SOURCES: dict[str, Callable[[object, int], Source]] = {}
+_AUTHORED: dict[str, Callable] = {}
 
 
-def translatable(kind: str):
+def translatable(kind: str, authored_by: Callable):
     """Register `function(reader, item_id) -> Source` for items of `kind`; it raises
-    NotFound or Forbidden as the item's own pages do."""
+    NotFound or Forbidden as the item's own pages do. `authored_by(user)` selects the ids
+    of a person's items, whose translations go with them when they leave."""
 
     def register(function):
         _SOURCES[kind] = function
+        _AUTHORED[kind] = authored_by
         return function
 
     return register
+
+
+def authored_items(user) -> dict[str, object]:
+    """{kind: a select of the ids of `user`'s items of that kind}."""
+    return {kind: select_ids(user) for kind, select_ids in _AUTHORED.items()}
 
 
 def source_of(kind: str, reader, item_id: int) -> Source:

@@ -60,6 +60,7 @@
     var item = el("li", "message" + (m.sender_id === me ? " mine" : ""));
     item.id = "message-" + m.id;
     item.dataset.id = m.id;
+    item.setAttribute("data-translatable", "");
     item.appendChild(el("span", "author", m.sender_name || text.textFormer));
     var link = el("a", "meta");
     link.href = urlFor(text.linkUrl, m.id);
@@ -79,6 +80,14 @@
     body.innerHTML = m.html; // sanitised on the server by an allow-list (nh3)
     item.appendChild(body);
     if (m.edited) item.appendChild(el("span", "meta edited", text.textEdited));
+    if (text.translateUrl && m.language !== document.documentElement.lang) {
+      var translate = el("a", "translate", text.textTranslate);
+      translate.href = urlFor(text.translateUrl, m.id);
+      translate.setAttribute("data-translate", "");
+      translate.rel = "nofollow";
+      item.appendChild(document.createTextNode(" "));
+      item.appendChild(translate);
+    }
     if (m.sender_id === me) {
       var edit = el("a", "meta", text.textEdit);
       edit.href = urlFor(text.editUrl, m.id);
