@@ -2,6 +2,7 @@
 offered only across languages and when a server is set up; kept per item, target language
 and revision; paced per person; every failure a clear message that blocks nothing."""
 
+import dataclasses
 import time
 
 import pytest
@@ -264,3 +265,28 @@ def test_a_departing_author_s_removed_writing_takes_its_translations(
     delete_account(french_post.author, PASSWORD, remove_content=remove_content)
     db.session.commit()
     assert db.session.query(Translation).count() == (0 if remove_content else 1)
+
+
+def test_library_items_translate_their_title_and_description(
+    client, auth, member, rooms, libretranslate
+):
+    from meetingpoint.library.services import ItemFields, add_link, edit_item
+
+    amina = member()
+    fields = ItemFields(
+        title="Guide de l'inspection", item_type="toolkit", description="Pour les inspecteurs.",
+        year=2024, source="OIT", languages=["fr"], room_ids=[rooms[ROOM].id],
+        url="https://www.ilo.org/guide",
+    )  # fmt: skip
+    item = add_link(amina, fields)
+    auth.login(member())
+    page = client.get(f"/en/library/{item.id}").get_data(as_text=True)
+    assert f'href="/en/translate/library/{item.id}" data-translate' in page
+    answer = translate(client, "library", item.id, **JSON).get_json()
+    assert answer["html"] == (
+        "<p>[fr→en] <strong>Guide de l'inspection</strong></p><p>Pour les inspecteurs.</p>"
+    )
+    edit_item(amina, item, dataclasses.replace(fields, description="Et les inspectrices."))
+    assert db.session.query(Translation).filter_by(item_kind="library").count() == 0
+    # In the reader's own language: nothing to offer.
+    assert "data-translate" not in client.get(f"/fr/library/{item.id}").get_data(as_text=True)

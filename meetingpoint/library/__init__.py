@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("library", __name__, url_prefix="/<lang:lang_code>/library")
 
-from . import privacy, routes, sections  # noqa: E402,F401
+from . import privacy, routes, sections, translations  # noqa: E402,F401

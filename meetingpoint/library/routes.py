@@ -20,6 +20,7 @@ from ..security import accepts_uploads
 from . import bp, catalogue, discussions, files, services
 from .forms import ITEM_TYPE_LABELS, KIND_LABELS, FilterForm, ItemForm
 from .models import DOCUMENT, LINK, VIDEO
+from .translations import described_in
 from .videos import FRAME_SOURCES, embed_url, watch_url
 
 
@@ -67,6 +68,7 @@ def item(item_id):
         item=item,
         rooms=[room for room in _rooms() if room.id in item.room_ids],
         editable=services.can_edit(current_user, item),
+        described=described_in(item),
     )
 
 

@@ -14,6 +14,7 @@ from werkzeug.exceptions import Forbidden, NotFound
 from ..accounts.choices import SPOKEN_LANGUAGES
 from ..database import utcnow
 from ..extensions import db
+from ..languages.cache import forget as forget_translations
 from ..rooms.models import Room
 from . import files
 from .models import (
@@ -130,6 +131,7 @@ def edit_item(user, item: LibraryItem, fields: ItemFields) -> None:
         item.video_host, item.video_id = video
     _describe(item, fields, rooms)
     item.updated_at = utcnow()
+    forget_translations("library", item.id)
     db.session.commit()
 
 
@@ -137,6 +139,7 @@ def remove_item(user, item: LibraryItem) -> None:
     if not can_edit(user, item):
         raise Forbidden
     sha256 = item.sha256
+    forget_translations("library", item.id)
     db.session.delete(item)
     db.session.commit()
     if sha256:  # after the commit: a failed delete must not lose the file
