@@ -76,3 +76,45 @@ def test_chat_messages_and_introductions_too(client, auth, member, academy):
     assert db.session.scalar(db.select(Introduction.language)) == "fr"
     gallery = client.get("/en/academy/sstc-2016/introductions").get_data(as_text=True)
     assert '<div lang="fr">' in gallery and 'title="French"' in gallery
+
+
+def test_lists_filter_by_language_or_by_the_languages_the_reader_speaks(
+    client, auth, member, rooms
+):
+    from meetingpoint.forums.services import PostDraft, create_topic
+    from meetingpoint.library.services import ItemFields, add_link
+
+    amina = member()
+    for title, text, language in (("Portabilité", FRENCH, "fr"),
+                                  ("Salário mínimo", PORTUGUESE, "pt"),
+                                  ("Green jobs", "Green jobs in the Sahel.", "en")):  # fmt: skip
+        create_topic(amina, rooms[ROOM], title, PostDraft(text, language))
+        add_link(amina, ItemFields(title=title, item_type="report", languages=[language],
+                                   room_ids=[rooms[ROOM].id],
+                                   url=f"https://example.org/{language}"))  # fmt: skip
+
+    def topics(query: str = "") -> list[str]:
+        page = client.get(f"/en/rooms/{ROOM}/?{query}").get_data(as_text=True)
+        return re.findall(r'<a href="/en/rooms/[^"]+/topics/\d+" lang="\w+">([^<]+)</a>', page)
+
+    def found(path: str) -> int:
+        page = client.get(path).get_data(as_text=True)
+        return int(re.search(r"(\d+) (?:posts? found|items?)<", page).group(1))
+
+    assert sorted(topics()) == ["Green jobs", "Portabilité", "Salário mínimo"]
+    assert topics("language=fr") == ["Portabilité"]
+    assert topics("language=mine") == topics()  # a visitor has no languages: all shown
+    assert "Languages I speak" not in client.get(f"/en/rooms/{ROOM}/").get_data(as_text=True)
+
+    auth.login(member(languages=["pt", "es"]))
+    page = client.get(f"/en/rooms/{ROOM}/").get_data(as_text=True)
+    assert '<option value="mine">Languages I speak</option>' in page
+    assert topics("language=mine") == ["Salário mínimo"]
+    assert topics("language=es") == []
+    assert "No discussions in the languages chosen." in client.get(
+        f"/en/rooms/{ROOM}/?language=es"
+    ).get_data(as_text=True)
+    assert found("/en/search?q=trabalhadores&language=mine") == 1
+    assert found("/en/search?q=trabalhadores&language=fr") == 0
+    assert found("/en/library/?language=mine") == 1
+    assert found("/en/library/?language=") == 3

@@ -23,7 +23,7 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 class SearchFilter:
     query: str
     room_id: int | None = None
-    language: str = ""
+    languages: tuple[str, ...] = ()  # any, when empty
     since: date | None = None
     until: date | None = None
 
@@ -151,9 +151,10 @@ def _filter_sql(filters: SearchFilter) -> tuple[str, dict]:
     if filters.room_id:
         sql += " AND t.room_id = :room_id"
         params["room_id"] = filters.room_id
-    if filters.language:
-        sql += " AND p.language = :language"
-        params["language"] = filters.language
+    if filters.languages:
+        names = [f"language{n}" for n in range(len(filters.languages))]
+        sql += f" AND p.language IN ({', '.join(':' + name for name in names)})"
+        params.update(zip(names, filters.languages, strict=True))
     if filters.since:
         sql += " AND p.created_at >= :since"
         params["since"] = _moment(filters.since)

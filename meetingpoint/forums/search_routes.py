@@ -9,12 +9,12 @@ from sqlalchemy.orm import joinedload
 from wtforms import DateField, SearchField, SelectField
 from wtforms.validators import Optional
 
-from ..accounts.choices import spoken_language_choices
 from ..accounts.models import User
 from ..database import contains_pattern
 from ..extensions import db
 from ..forms import choices, max_length, strip_text
 from ..i18n import current_language
+from ..languages.filters import language_filter_choices, languages_chosen
 from ..rooms.services import rooms_with_member_counts
 from . import bp
 from .models import Post, Topic
@@ -41,7 +41,7 @@ class SearchForm(FlaskForm):
         self.room.choices = choices(
             anything + [(str(r.id), r.text(current_language()).name) for r in rooms]
         )
-        self.language.choices = choices(anything + spoken_language_choices())
+        self.language.choices = language_filter_choices()
 
     def to_filter(self) -> SearchFilter:
         """The filters as given. Absent or unknown choices mean "any" and are not reported
@@ -54,7 +54,7 @@ class SearchForm(FlaskForm):
         return SearchFilter(
             query=(self.q.data or "") if self.q.validate(self) else "",
             room_id=int(room) if room else None,
-            language=chosen(self.language),
+            languages=languages_chosen(chosen(self.language)),
             since=self.since.data,
             until=self.until.data,
         )

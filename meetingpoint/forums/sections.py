@@ -5,6 +5,7 @@ from sqlalchemy import false, or_, select
 from sqlalchemy.orm import joinedload
 
 from ..extensions import db
+from ..languages.filters import language_filter_choices, languages_chosen
 from ..rooms.sections import RoomSection, room_section
 from . import tracking
 from .models import Topic
@@ -23,8 +24,14 @@ def forum_section(room, user) -> RoomSection:
     if not (user.is_authenticated and user.is_moderator):
         mine = Topic.author_id == user.id if user.is_authenticated else false()
         query = query.where(or_(Topic.held_at.is_(None), mine))
+    choices = language_filter_choices()
+    language = request.args.get("language", "")
+    language = language if language in {choice.value for choice in choices} else ""
+    if languages_chosen(language):
+        query = query.where(Topic.language.in_(languages_chosen(language)))
     page = db.paginate(
         query, page=request.args.get("page", 1, type=int), per_page=TOPICS_PER_PAGE, error_out=False
     )
     watching = tracking.is_watching_room(user, room)
-    return RoomSection("forums/_room_topics.html", {"page": page, "watching": watching})
+    context = {"page": page, "watching": watching, "language": language, "languages": choices}
+    return RoomSection("forums/_room_topics.html", context)

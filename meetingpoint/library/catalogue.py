@@ -19,7 +19,7 @@ class Filters:
     words: str = ""
     kind: str = ""
     item_type: str = ""
-    language: str = ""
+    languages: tuple[str, ...] = ()  # any, when empty
     room_id: int | None = None
     year: int | None = None
     source: str = ""
@@ -48,11 +48,11 @@ def find(filters: Filters, page: int = 1):
     if filters.source:
         pattern = contains_pattern(filters.source.lower())
         query = query.where(func.lower(LibraryItem.source).like(pattern, escape="\\"))
-    if filters.language:
+    if filters.languages:
         query = query.where(
             LibraryItem.id.in_(
                 select(LibraryItemLanguage.item_id).where(
-                    LibraryItemLanguage.code == filters.language
+                    LibraryItemLanguage.code.in_(filters.languages)
                 )
             )
         )

@@ -8,6 +8,7 @@ from wtforms import SearchField, SelectField, StringField, TextAreaField, URLFie
 from ..accounts.choices import spoken_language_choices
 from ..forms import MultiCheckboxField, choices, strip_text
 from ..i18n import current_language
+from ..languages.filters import language_filter_choices, languages_chosen
 from .catalogue import MOST_DOWNLOADED, NEWEST, Filters
 from .models import DOCUMENT, LINK, VIDEO
 from .services import ItemFields
@@ -89,7 +90,7 @@ class FilterForm(FlaskForm):
         anything = [("", _l("Any"))]
         self.kind.choices = choices(anything + list(KIND_LABELS.items()))
         self.type.choices = choices(anything + list(ITEM_TYPE_LABELS.items()))
-        self.language.choices = choices(anything + spoken_language_choices())
+        self.language.choices = language_filter_choices()
         self.room.choices = choices(
             anything + [(r.slug, r.text(current_language()).name) for r in rooms]
         )
@@ -106,7 +107,7 @@ class FilterForm(FlaskForm):
             words=(self.q.data or "")[:200],
             kind=chosen(self.kind),
             item_type=chosen(self.type),
-            language=chosen(self.language),
+            languages=languages_chosen(chosen(self.language)),
             room_id=self._room_ids.get(chosen(self.room)),
             year=year if year and year > 0 else None,
             source=(self.source.data or "")[:160],
