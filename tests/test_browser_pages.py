@@ -5,29 +5,10 @@ be tapped."""
 import re
 
 import pytest
-from browsing import AXE, PHONE
+from browsing import PHONE, audit
 from community import build
 
 pytestmark = pytest.mark.backends("sqlite")
-WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-AUDIT = """async (tags) => {
-  const result = await axe.run(document, {runOnly: {type: "tag", values: tags}});
-  return result.violations.map(v => ({
-    rule: v.id, impact: v.impact, help: v.help,
-    where: v.nodes.slice(0, 3).map(n => n.target.join(" "))
-  }));
-}"""
-
-
-def audit(page, path: str) -> list[str]:
-    response = page.goto(path)
-    assert response.ok, f"{path}: {response.status}"
-    page.add_script_tag(path=AXE)
-    return [
-        f"{path}: {v['rule']} ({v['impact']}) {v['help']} at {v['where']}"
-        for v in page.evaluate(AUDIT, WCAG)
-        if v["impact"] in ("serious", "critical")
-    ]
 
 
 @pytest.mark.parametrize("lang", ["en", "es", "fr", "pt"])

@@ -3,9 +3,10 @@ original and hidden again in one click, for posts and for chat messages that arr
 and without JavaScript, on a page of its own."""
 
 import pytest
-from browsing import SERVER_SETTINGS, say, wait_until_live
+from browsing import SERVER_SETTINGS, audit, say, wait_until_live
 from fake_libretranslate import FakeLibreTranslate
 
+from meetingpoint.forums.access import opening_post
 from meetingpoint.forums.services import PostDraft, create_topic
 
 pytestmark = pytest.mark.backends("sqlite")
@@ -71,3 +72,7 @@ def test_without_javascript_the_translation_opens_on_its_own_page(
     assert page.locator(".translation .body").inner_text().startswith("[fr→pt]")
     page.get_by_role("link", name="Voltar ao sítio onde foi escrito").click()
     assert f"/topics/{topic.id}" in page.url
+    # The page passes the same accessibility rules as the others.
+    checker = browsing.page(bypass_csp=True)
+    browsing.sign_in(checker, member(), "pt")
+    assert audit(checker, f"/pt/translate/post/{opening_post(topic).id}") == []
