@@ -17,6 +17,7 @@ class FakeLibreTranslate:
         self.char_limit = char_limit
         self.failure: int | None = None  # answer every call with this HTTP status
         self.delay = 0.0  # seconds before answering
+        self.detects_as = "fr"  # what /detect says of any text
         self.calls: list[tuple[str, dict]] = []
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
@@ -58,7 +59,7 @@ class FakeLibreTranslate:
                 f"({self.char_limit})"
             }
         if path == "/detect":
-            return 200, [{"confidence": 90.0, "language": "fr"}]
+            return 200, [{"confidence": 90.0, "language": self.detects_as}]
         source, target = fields.get("source"), fields.get("target")
         if source not in (*LANGUAGES, "auto") or target not in LANGUAGES:
             return 400, {"error": f"{source} is not supported"}

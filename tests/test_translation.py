@@ -220,10 +220,15 @@ def test_chat_messages_translate_for_those_who_may_read_them(
     assert answer["ok"] and answer["html"].startswith("<p>[fr→en]")
     page = client.get(f"/en/messages/{direct.id}").get_data(as_text=True)
     assert f'href="/en/translate/message/{message.id}" data-translate' in page
-    # Undetermined: the server is asked to tell the language itself.
+    # Undetermined here: the server is asked to tell the language, then to translate.
+    libretranslate.detects_as = "pt"
     answer = translate(client, "message", shared.id, **JSON).get_json()
-    assert answer["label"] == "Machine translation by LibreTranslate"
-    assert libretranslate.translations()[-1]["source"] == "auto"
+    assert answer["label"] == "Machine translation from Portuguese by LibreTranslate"
+    assert libretranslate.calls[-2][0] == "/detect"
+    assert libretranslate.translations()[-1]["source"] == "pt"
+    # What it told us is already the reader's language: nothing to translate.
+    answer = translate(client, "message", shared.id, lang="pt", **JSON).get_json()
+    assert answer == {"ok": False, "error": "Isto já está escrito no seu idioma."}
     auth.logout()
     auth.login(outsider)
     assert translate(client, "message", message.id, **JSON).status_code in (403, 404)
@@ -290,3 +295,25 @@ def test_library_items_translate_their_title_and_description(
     assert db.session.query(Translation).filter_by(item_kind="library").count() == 0
     # In the reader's own language: nothing to offer.
     assert "data-translate" not in client.get(f"/fr/library/{item.id}").get_data(as_text=True)
+
+
+def test_an_undetermined_text_is_left_to_the_server_when_it_cannot_say(
+    client, auth, member, rooms, libretranslate
+):
+    amina = member()
+    shared, _new = messages.send_message(
+        amina, room_channel(rooms[ROOM]), "Bom dia a todos os sindicatos!", "und", "c" * 32
+    )
+    original = libretranslate.answer
+
+    def no_detection(path, fields):
+        if path == "/detect":
+            libretranslate.calls.append((path, fields))
+            return 500, {"error": "Internal Server Error"}
+        return original(path, fields)
+
+    libretranslate.answer = no_detection
+    auth.login(member())
+    answer = translate(client, "message", shared.id, **JSON).get_json()
+    assert answer["ok"] and answer["label"] == "Machine translation by LibreTranslate"
+    assert libretranslate.translations()[-1]["source"] == "auto"

@@ -6,6 +6,7 @@ import json
 import time
 import urllib.error
 import urllib.request
+from typing import Protocol
 
 from flask import current_app
 from flask_babel import gettext as _
@@ -13,6 +14,19 @@ from flask_babel import gettext as _
 
 class TranslationError(Exception):
     """Something the reader is told, in their language; the page goes on without it."""
+
+
+class Provider(Protocol):
+    """What the site needs of a machine translation service. Each call may raise
+    TranslationError; none may take longer than the provider's time-out."""
+
+    name: str  # shown with each translation: "Machine translation ... by <name>"
+
+    def translate(self, text: str, source: str, target: str, html: bool = True) -> str: ...
+
+    def detect(self, text: str) -> str | None: ...
+
+    def targets(self, source: str) -> set[str]: ...
 
 
 class LibreTranslate:
@@ -101,7 +115,7 @@ class LibreTranslate:
         return _("The translation service cannot be reached just now. Try again later.")
 
 
-def configured_provider():
+def configured_provider() -> Provider | None:
     """The provider this site is set up with, or None (then nothing offers to translate)."""
     app = current_app._get_current_object()
     if "translation_provider" not in app.extensions:

@@ -22,7 +22,7 @@ def translate(kind, item_id):
         error = None
     except TranslationError as refusal:
         item, translation, error = source_of(kind, current_user, item_id), None, str(refusal)
-    label = _machine_label(item.language, translation.provider) if translation else ""
+    label = _machine_label(translation.source_language, translation.provider) if translation else ""
     if request.accept_mimetypes.best == "application/json":
         if error:
             return jsonify(ok=False, error=error)

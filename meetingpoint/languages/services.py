@@ -37,14 +37,17 @@ def translate(reader, kind: str, item_id: int, target: str) -> tuple[Source, Tra
     if cached is not None:
         return item, cached
     _check_pace(reader)
-    source = "auto" if item.language == UNDETERMINED else item.language
+    source = item.language if item.language != UNDETERMINED else _told(provider, item.html)
+    if source == target:
+        raise TranslationError(_("This is already written in your language."))
     if target not in provider.targets(source):
         raise TranslationError(_("The translation service cannot translate this language."))
     html = sanitise(provider.translate(item.html, source, target))
     forget(kind, item_id)  # earlier revisions' translations: their text is gone from the site
     translation = Translation(
         item_kind=kind, item_id=item_id, target=target, source_digest=digest,
-        source_language=item.language, html=html, provider=provider.name,
+        source_language=UNDETERMINED if source == "auto" else source, html=html,
+        provider=provider.name,
         requested_by=reader.id,
     )  # fmt: skip
     db.session.add(translation)
@@ -58,6 +61,14 @@ def translate(reader, kind: str, item_id: int, target: str) -> tuple[Source, Tra
             )
         )
     return item, translation
+
+
+def _told(provider, html: str) -> str:
+    """A text we could not place: the provider's guess, or "auto" (it guesses as it goes)."""
+    try:
+        return provider.detect(html) or "auto"
+    except TranslationError:
+        return "auto"
 
 
 def _check_pace(reader) -> None:
