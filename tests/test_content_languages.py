@@ -1,6 +1,7 @@
 """Every post, chat message and introduction carries its language: the author's choice, or
 else the one found in the text, or "und"; shown as a badge and as the element's `lang`."""
 
+import dataclasses
 import re
 
 from conftest import post
@@ -118,3 +119,19 @@ def test_lists_filter_by_language_or_by_the_languages_the_reader_speaks(
     assert found("/en/search?q=trabalhadores&language=fr") == 0
     assert found("/en/library/?language=mine") == 1
     assert found("/en/library/?language=") == 3
+
+
+def test_a_library_item_without_languages_ticked_takes_its_description_s(member, rooms):
+    import pytest
+
+    from meetingpoint.library.services import ItemFields, LibraryError, add_link
+
+    amina = member()
+    item = add_link(amina, ItemFields(
+        title="Guia da inspeção do trabalho rural", item_type="toolkit", description=PORTUGUESE,
+        room_ids=[rooms[ROOM].id], url="https://example.org/guia",
+    ))  # fmt: skip
+    assert item.language_codes == ["pt"]
+    with pytest.raises(LibraryError, match="Choose the language or languages of the item."):
+        fields = ItemFields(title="Guide", item_type="toolkit", room_ids=[rooms[ROOM].id])
+        add_link(amina, dataclasses.replace(fields, url="https://example.org/g"))

@@ -248,7 +248,11 @@ def test_only_the_adder_and_moderators_edit_and_remove(client, auth, make_user, 
         ({"title": ""}, "Give a title of at most 200 characters."),
         ({"year": "1850"}, "Give a year between 1900 and"),
         ({"year": "soon"}, "Give a year between 1900 and"),
-        ({"languages": []}, "Choose the language or languages of the item."),
+        # None ticked and too little text to tell it from.
+        (
+            {"languages": [], "title": "Guide", "description": ""},
+            "Choose the language or languages of the item.",
+        ),  # fmt: skip
         ({"languages": ["xx"]}, "Choose the language or languages of the item."),
         ({"rooms": []}, "Choose at least one room for the item."),
         ({"item_type": "poem"}, "Choose what kind of item this is."),

@@ -43,7 +43,11 @@ class ItemForm(FlaskForm):
     description = TextAreaField(_l("Description"), filters=[strip_text])
     # Choices are checked by the services (with a message of ours), not by WTForms.
     item_type = SelectField(_l("Type"), validate_choice=False)
-    languages = MultiCheckboxField(_l("Languages of the item"), validate_choice=False)
+    languages = MultiCheckboxField(
+        _l("Languages of the item"),
+        validate_choice=False,
+        description=_l("None ticked: we tell it from the title and description."),
+    )
     rooms = MultiCheckboxField(_l("Rooms"), validate_choice=False)
     year = StringField(_l("Year"), filters=[strip_text])
     source = StringField(_l("Source organisation"), filters=[strip_text])

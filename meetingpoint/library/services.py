@@ -14,7 +14,9 @@ from werkzeug.exceptions import Forbidden, NotFound
 from ..accounts.choices import SPOKEN_LANGUAGES
 from ..database import utcnow
 from ..extensions import db
+from ..languages import UNDETERMINED
 from ..languages.cache import forget as forget_translations
+from ..languages.detection import detect
 from ..rooms.models import Room
 from . import files
 from .models import (
@@ -173,6 +175,9 @@ def _checked(user, fields: ItemFields, adding: bool = True) -> list[int]:
         raise LibraryError(
             _("Give a year between %(first)d and %(last)d.", first=1900, last=this_year + 1)
         )
+    if not fields.languages:  # none ticked: told from the title and description, if it can be
+        found = detect(f"{title}\n\n{fields.description}")
+        fields.languages = [] if found == UNDETERMINED else [found]
     if not fields.languages or not set(fields.languages) <= set(SPOKEN_LANGUAGES):
         raise LibraryError(_("Choose the language or languages of the item."))
     rooms = sorted(
