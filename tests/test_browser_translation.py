@@ -37,7 +37,7 @@ def test_a_reader_translates_a_post_and_a_live_message_in_place(
         "Traducción automática del francés por LibreTranslate"
     )
     assert translation.locator(".body").get_attribute("lang") == "es"
-    assert translation.locator(".body").inner_text().startswith("[fr→es] Les travailleurs")
+    assert translation.locator(".body").inner_text().startswith("[fr→es] Portabilité")
     assert post.locator(".body").first.inner_text() == FRENCH  # the original, still there
     post.get_by_role("link", name="Traducir").click()  # one click: the original alone
     translation.wait_for(state="hidden")
@@ -68,7 +68,7 @@ def test_without_javascript_the_translation_opens_on_its_own_page(
     page.goto(f"/pt/rooms/social-dialogue/topics/{topic.id}")
     page.locator("article.post").first.get_by_role("link", name="Traduzir").click()
     assert page.locator("h2", has_text="Tradução automática do francês").count() == 1
-    assert page.locator(".body.original").inner_text() == FRENCH
+    assert FRENCH in page.locator(".body.original").inner_text()
     assert page.locator(".translation .body").inner_text().startswith("[fr→pt]")
     page.get_by_role("link", name="Voltar ao sítio onde foi escrito").click()
     assert f"/topics/{topic.id}" in page.url

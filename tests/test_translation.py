@@ -77,10 +77,14 @@ def test_a_post_is_translated_in_place_and_kept(client, auth, member, french_pos
     answer = translate(client, "post", french_post.id, **JSON).get_json()
     assert answer["ok"] and answer["language"] == "en"
     assert answer["label"] == "Machine translation from French by LibreTranslate"
-    assert answer["html"].startswith("<p>[fr→en] Les travailleurs migrants")
+    # An opening post is read with its topic's title: both are translated.
+    assert answer["html"].startswith(
+        "<p>[fr→en] <strong>Portabilité des droits</strong></p><p>Les travailleurs migrants"
+    )
     assert "<strong>transférer</strong>" in answer["html"]  # the formatting kept
     (call,) = libretranslate.translations()
-    assert call == {"q": french_post.body_html, "source": "fr", "target": "en",
+    original = f"<p><strong>Portabilité des droits</strong></p>{french_post.body_html}"
+    assert call == {"q": original, "source": "fr", "target": "en",
                     "format": "html", "api_key": "secret"}  # fmt: skip
 
     # Asked again, by anyone: from the cache, without another call.
@@ -102,7 +106,8 @@ def test_without_javascript_the_link_opens_the_original_and_its_translation(
     auth.login(member())
     page = translate(client, "post", french_post.id, lang="pt").get_data(as_text=True)
     assert "Tradução automática do francês por LibreTranslate" in page
-    assert f'<div class="body original" lang="fr">{french_post.body_html}</div>' in page
+    title = "<p><strong>Portabilité des droits</strong></p>"
+    assert f'<div class="body original" lang="fr">{title}{french_post.body_html}</div>' in page
     assert '<div class="body" lang="pt"><p>[fr→pt]' in page
     assert f'href="/pt/posts/{french_post.id}"' in page  # back to it
 
