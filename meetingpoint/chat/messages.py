@@ -10,6 +10,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 from werkzeug.exceptions import Forbidden, NotFound
 
+from ..dashboard import interactions
+from ..dashboard.interactions import CHAT_REPLY, CHAT_REPLY_WINDOW, DIRECT, MENTION
 from ..database import utcnow
 from ..extensions import db
 from ..forums.mentions import link_mentions, mentioned_users
@@ -75,6 +77,7 @@ def send_message(user, conversation: Conversation, body, language, client_id):
         db.session.rollback()
         return _sent_before(user, client_id), False
     message.previous_id = conversation.last_message_id
+    _record_interactions(user, conversation, message, readers, mentioned)
     conversation.last_message_id = message.id
     _read_up_to(user, conversation, message.id)
     notify(mentioned, CHAT_MENTION, user.id, None, chat_message_id=message.id)
@@ -94,6 +97,24 @@ def _check_may_write(user) -> None:
                 date=user.suspended_until.date().isoformat(),
             )
         )
+
+
+def _record_interactions(user, conversation, message, readers, mentioned) -> None:
+    """For the coupling figures: a direct or group message reaches its other members; in a
+    room's chat, a message soon after someone else's answers them."""
+    when = message.created_at
+    interactions.record(MENTION, user, mentioned, when, conversation.room_id)
+    if conversation.kind != KIND_ROOM:
+        interactions.record(DIRECT, user, readers, when)
+        return
+    if message.previous_id:
+        before = db.session.execute(
+            select(ChatMessage.sender_id, ChatMessage.created_at).where(
+                ChatMessage.id == message.previous_id
+            )
+        ).first()
+        if before and when - before.created_at <= CHAT_REPLY_WINDOW:
+            interactions.record(CHAT_REPLY, user, [before.sender_id], when, conversation.room_id)
 
 
 def _checked_body(body) -> str:

@@ -10,6 +10,8 @@ from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import joinedload
 from werkzeug.exceptions import Forbidden
 
+from ..dashboard import interactions
+from ..dashboard.interactions import MENTION, REPLY
 from ..database import utcnow
 from ..extensions import db
 from ..languages import written_in
@@ -135,6 +137,18 @@ def publish(post: Post) -> None:
     search.index_post(post)
     mentioned = {user.id for user in mentioned_users(post.body_source).values()}
     tracking.announce(post, mentioned)
+    _record_interactions(post, mentioned)
+
+
+def _record_interactions(post: Post, mentioned: set[int]) -> None:
+    """For the coupling figures: whom this post answers, and whom it names."""
+    if post.author is None:
+        return
+    room_id = post.topic.room_id
+    if not post.is_opening:
+        parent_author = db.session.scalar(select(Post.author_id).where(Post.id == post.parent_id))
+        interactions.record(REPLY, post.author, [parent_author], post.created_at, room_id)
+    interactions.record(MENTION, post.author, mentioned, post.created_at, room_id)
 
 
 def _must_hold(user) -> bool:
