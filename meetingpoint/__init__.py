@@ -21,6 +21,7 @@ def create_app(config: type | dict | None = None) -> Flask:
     configure_assets(app)
     configure_errors(app)
     configure_security_headers(app)
+    configure_visit_counting(app)
     configure_cli(app)
     return app
 
@@ -173,6 +174,13 @@ def configure_security_headers(app: Flask) -> None:
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "same-origin")
         return response
+
+
+def configure_visit_counting(app: Flask) -> None:
+    """First-party visit figures for the dashboard (no addresses kept, no third party)."""
+    from .dashboard import visits
+
+    visits.init_app(app)
 
 
 def configure_cli(app: Flask) -> None:

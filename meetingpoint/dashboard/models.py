@@ -1,8 +1,8 @@
-"""One row per interaction between two participants: what the coupling figures count."""
+"""What the dashboard counts: interactions between participants, and visits (no addresses)."""
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import ForeignKey, Index, Integer, String
+from sqlalchemy import Date, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..database import UTCDateTime
@@ -31,3 +31,38 @@ class Interaction(db.Model):
     room_id: Mapped[int | None] = mapped_column(
         ForeignKey("rooms.id", ondelete="SET NULL"), nullable=True
     )
+
+
+class VisitSalt(db.Model):
+    """Today's secret for hashing visitors; yesterday's is deleted, so no hash can be linked
+    back to an address or an account afterwards."""
+
+    __tablename__ = "visit_salts"
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    salt: Mapped[str] = mapped_column(String(64))
+
+
+class PageViewCount(db.Model):
+    """Page views per day (UTC), place ("" the whole site, "room:<slug>", "academy:<slug>"),
+    interface language and, for signed-in members, country."""
+
+    __tablename__ = "page_view_counts"
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    scope: Mapped[str] = mapped_column(String(90), primary_key=True)
+    language: Mapped[str] = mapped_column(String(8), primary_key=True)
+    country: Mapped[str] = mapped_column(String(2), primary_key=True)  # "" for visitors
+    views: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class DailyVisitor(db.Model):
+    """One row per distinct visitor, day and place: a salted hash, never an address."""
+
+    __tablename__ = "daily_visitors"
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    scope: Mapped[str] = mapped_column(String(90), primary_key=True)
+    visitor: Mapped[str] = mapped_column(String(32), primary_key=True)
+    language: Mapped[str] = mapped_column(String(8))
+    country: Mapped[str] = mapped_column(String(2))
