@@ -1,0 +1,107 @@
+"""The coupling figures on a synthetic history whose answers are known, including the
+edges of a period in two time zones; and the periods themselves."""
+
+from datetime import UTC, date, datetime
+
+import pytest
+from sqlalchemy import update
+
+from meetingpoint.chat import messages
+from meetingpoint.chat.models import ChatMessage
+from meetingpoint.chat.services import room_channel
+from meetingpoint.dashboard.coupling import coupling_in
+from meetingpoint.dashboard.models import Interaction
+from meetingpoint.dashboard.periods import (
+    FOUR_MONTHS,
+    MONTH,
+    WEEK,
+    current_period,
+    growth,
+    period_containing,
+)
+from meetingpoint.extensions import db
+from meetingpoint.forums.models import Post
+from meetingpoint.forums.services import PostDraft, create_topic
+from meetingpoint.rooms.services import join_room
+
+NOVEMBER = date(2026, 11, 15)
+
+
+def at(text: str) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=UTC)
+
+
+@pytest.fixture
+def history(member, rooms):
+    """Seven people; six interactions, two of them just across November's edges (in La Paz,
+    four hours behind UTC, one falls in November and the other in October)."""
+    a, b = rooms["social-dialogue"], rooms["labour-migration"]
+    people = {
+        name: member(display_name=name, country=country)
+        for name, country in [("awa", "SN"), ("ana", "BR"), ("moussa", "SN"), ("raj", "IN"),
+                              ("lea", "FR"), ("sam", "US"), ("kofi", "GH")]
+    }  # fmt: skip
+    for name in ("raj", "sam", "kofi"):
+        join_room(people[name], b)
+    for name, room in [("awa", a), ("ana", a), ("moussa", a), ("raj", b)]:
+        create_topic(people[name], room, f"By {name}", PostDraft("Text", "en"))
+    db.session.execute(update(Post).values(created_at=at("2026-11-15T12:00")))
+    for name in ("sam", "kofi"):  # in the chat, late on 30 November in La Paz
+        messages.send_message(people[name], room_channel(b), "Hi", "en", name * 8)
+    db.session.execute(update(ChatMessage).values(created_at=at("2026-12-01T01:00")))
+    db.session.query(Interaction).delete()  # the chat's own are not part of this history
+    rows = [
+        ("2026-11-10T12:00", "awa", "ana", a), ("2026-11-11T12:00", "ana", "awa", a),
+        ("2026-11-12T12:00", "awa", "moussa", a), ("2026-11-13T12:00", "raj", "lea", b),
+        ("2026-12-01T02:00", "sam", "kofi", None), ("2026-11-01T02:00", "lea", "raj", b),
+    ]  # fmt: skip
+    for when, actor, partner, room in rows:
+        db.session.add(Interaction(
+            occurred_at=at(when), kind="reply", actor_id=people[actor].id,
+            partner_id=people[partner].id, actor_country=people[actor].country,
+            partner_country=people[partner].country, room_id=room.id if room else None,
+        ))  # fmt: skip
+    db.session.commit()
+    return people, a, b
+
+
+def test_a_month_in_utc(history):
+    people, a, _b = history
+    figures = coupling_in(period_containing(MONTH, NOVEMBER, "UTC"))
+    assert (figures.interactions, figures.pairs, figures.cross_border_pairs,
+            figures.south_south_pairs) == (5, 3, 2, 1)  # fmt: skip
+    assert (figures.active, figures.coupled, figures.index) == (4, 3, 0.75)
+    assert figures.regions == {
+        ("africa", "americas"): 1, ("americas", "africa"): 1, ("africa", "africa"): 1,
+        ("asia-pacific", "europe-central-asia"): 1, ("europe-central-asia", "asia-pacific"): 1,
+    }  # fmt: skip
+
+
+def test_the_same_month_in_la_paz(history):
+    figures = coupling_in(period_containing(MONTH, NOVEMBER, "America/La_Paz"))
+    assert (figures.interactions, figures.pairs, figures.cross_border_pairs,
+            figures.south_south_pairs) == (5, 4, 3, 1)  # fmt: skip
+    assert (figures.active, figures.coupled) == (6, 5)
+
+
+def test_one_room(history):
+    _people, a, _b = history
+    figures = coupling_in(period_containing(MONTH, NOVEMBER, "UTC"), room_ids=[a.id])
+    assert (figures.interactions, figures.pairs, figures.cross_border_pairs,
+            figures.south_south_pairs) == (3, 2, 1, 1)  # fmt: skip
+    assert (figures.active, figures.coupled) == (3, 2)
+
+
+def test_periods_and_growth():
+    four = period_containing(FOUR_MONTHS, date(2026, 6, 30))
+    assert (four.first_day, four.next_first_day) == (date(2026, 5, 1), date(2026, 9, 1))
+    assert four.previous().first_day == date(2026, 1, 1)
+    assert period_containing(FOUR_MONTHS, date(2026, 12, 31)).next_first_day == date(2027, 1, 1)
+    week = period_containing(WEEK, date(2026, 11, 28))  # a Saturday
+    assert (week.first_day, week.next_first_day) == (date(2026, 11, 23), date(2026, 11, 30))
+    la_paz = period_containing(MONTH, NOVEMBER, "America/La_Paz")
+    assert la_paz.starts == at("2026-11-01T04:00") and la_paz.ends == at("2026-12-01T04:00")
+    assert current_period(MONTH, "Asia/Kolkata", at("2026-11-30T20:00")).first_day == date(
+        2026, 12, 1
+    )
+    assert growth(30, 20) == 50 and growth(10, 40) == -75 and growth(5, 0) is None
