@@ -105,3 +105,37 @@ def test_periods_and_growth():
         2026, 12, 1
     )
     assert growth(30, 20) == 50 and growth(10, 40) == -75 and growth(5, 0) is None
+
+
+def test_activity_of_a_month(history):
+    from datetime import timedelta
+
+    from meetingpoint.dashboard.activity import activity_in
+    from meetingpoint.forums.access import opening_post
+    from meetingpoint.forums.models import Topic
+    from meetingpoint.forums.services import reply
+
+    people, a, _b = history
+    topics = {t.title: t for t in db.session.query(Topic)}
+    answers = [  # (who, to whose topic, hours after it was opened)
+        ("ana", "By awa", 2), ("awa", "By awa", 1), ("moussa", "By ana", 6),
+    ]  # fmt: skip
+    for who, title, hours in answers:
+        topic = topics[title]
+        post = reply(people[who], topic, opening_post(topic), PostDraft("Answer", "en"))
+        post.created_at = at("2026-11-15T12:00") + timedelta(hours=hours)
+    db.session.commit()
+
+    utc = activity_in(period_containing(MONTH, NOVEMBER, "UTC"))
+    assert (utc.active, utc.topics, utc.replies, utc.chat_messages) == (4, 4, 3, 0)
+    assert utc.posts_per_person == 1.75 and utc.chat_per_person == 0
+    # Awa's topic was first answered by someone else after 2 hours (her own reply after 1
+    # does not count), Ana's after 6: half of the four topics, a median wait of 4 hours.
+    assert (utc.answered_topics, utc.answered_share) == (2, 0.5)
+    assert utc.first_reply == timedelta(hours=4)
+    la_paz = activity_in(period_containing(MONTH, NOVEMBER, "America/La_Paz"))
+    assert (la_paz.active, la_paz.chat_messages) == (6, 2)
+    room = activity_in(period_containing(MONTH, NOVEMBER, "UTC"), room_ids=[a.id])
+    assert (room.topics, room.replies, room.answered_topics) == (3, 3, 2)
+    empty = activity_in(period_containing(MONTH, date(2026, 10, 1), "UTC"))
+    assert empty.first_reply is None and empty.answered_share is None
