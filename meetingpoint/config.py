@@ -86,6 +86,9 @@ class Config:
     CHAT_HEARTBEAT_SECONDS = int(_env("CHAT_HEARTBEAT_SECONDS", "45"))
     FORUM_HOLD_FIRST_POSTS = int(_env("FORUM_HOLD_FIRST_POSTS", "0"))
 
+    # Visit counts are kept in each process and written together this often.
+    VISITS_FLUSH_SECONDS = float(_env("VISITS_FLUSH_SECONDS", "10"))
+
     # Machine translation: a self-hosted LibreTranslate server (unset: no "Translate").
     TRANSLATION_URL = _env("TRANSLATION_URL")
     TRANSLATION_API_KEY = _env("TRANSLATION_API_KEY")
@@ -109,3 +112,4 @@ class TestingConfig(Config):
     SECRET_KEY = "testing"
     MAIL_SERVER = None
     SERVER_NAME = None
+    VISITS_FLUSH_SECONDS = 0  # every page view written at once, where a test can see it

@@ -76,3 +76,17 @@ def test_a_count_that_fails_leaves_the_page_alone(client, rooms, monkeypatch):
     monkeypatch.setattr(visits, "record", broken)
     response = client.get("/en/rooms/", headers=BROWSER)
     assert response.status_code == 200 and "Social dialogue" in response.get_data(as_text=True)
+
+
+def test_counts_are_kept_in_the_process_and_written_together(app, client, rooms):
+    app.config["VISITS_FLUSH_SECONDS"] = 3600
+    for _ in range(3):
+        client.get("/en/", headers=BROWSER)
+    client.get("/fr/", headers=BROWSER)
+    assert views() == {}  # not yet: no write per page view
+    with app.test_request_context():
+        visits.flush()
+    assert views() == {("", "en", ""): 3, ("", "fr", ""): 1} and visitors() == 1
+    with app.test_request_context():
+        visits.flush()  # nothing new: nothing written
+    assert views() == {("", "en", ""): 3, ("", "fr", ""): 1}

@@ -6,9 +6,12 @@ import hashlib
 import logging
 import re
 import secrets
+import threading
+import time
+from collections import Counter
 from datetime import UTC, date, datetime
 
-from flask import g, request
+from flask import current_app, g, request
 from flask_login import current_user
 from sqlalchemy import delete, select
 from sqlalchemy.dialects import postgresql, sqlite
@@ -37,24 +40,61 @@ def init_app(app) -> None:
         return response
 
 
+class _Pending:
+    """Counts kept in the process and written together every VISITS_FLUSH_SECONDS: a write
+    and a commit per page view cost more than the page (a process that dies loses at most
+    that many seconds of counts)."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.views: Counter = Counter()
+        self.visitors: dict[tuple, tuple] = {}
+        self.since = time.monotonic()
+
+    def take(self) -> tuple[Counter, dict]:
+        with self.lock:
+            taken = self.views, self.visitors
+            self.views, self.visitors, self.since = Counter(), {}, time.monotonic()
+            return taken
+
+
+_pending = _Pending()
+
+
 def record(day: date, scopes: list[str]) -> None:
     member = current_user.is_authenticated
     language = current_language()
     country = (current_user.country or "") if member else ""
     who = f"member:{current_user.id}" if member else f"{request.remote_addr}|{_agent()}"
     visitor = hashlib.sha256(f"{salt_of(day)}|{who}".encode()).hexdigest()[:32]
+    with _pending.lock:
+        for scope in scopes:
+            _pending.views[(day, scope, language, country)] += 1
+            _pending.visitors.setdefault((day, scope, visitor), (language, country))
+        due = time.monotonic() - _pending.since >= current_app.config["VISITS_FLUSH_SECONDS"]
+    if due:
+        flush()
+
+
+def flush() -> None:
+    """Write the counts kept so far, in one transaction."""
+    views, visitors = _pending.take()
+    if not views:
+        return
     insert = postgresql.insert if db.engine.dialect.name == "postgresql" else sqlite.insert
-    views = PageViewCount.__table__
-    for scope in scopes:
+    table = PageViewCount.__table__
+    for (day, scope, language, country), count in views.items():
         key = {"day": day, "scope": scope, "language": language, "country": country}
         db.session.execute(
-            insert(views)
-            .values(**key, views=1)
-            .on_conflict_do_update(index_elements=list(key), set_={"views": views.c.views + 1})
+            insert(table)
+            .values(**key, views=count)
+            .on_conflict_do_update(index_elements=list(key), set_={"views": table.c.views + count})
         )
-        db.session.execute(
-            insert(DailyVisitor.__table__).values(**key, visitor=visitor).on_conflict_do_nothing()
-        )
+    rows = [
+        {"day": day, "scope": scope, "visitor": visitor, "language": language, "country": country}
+        for (day, scope, visitor), (language, country) in visitors.items()
+    ]
+    db.session.execute(insert(DailyVisitor.__table__).values(rows).on_conflict_do_nothing())
     db.session.commit()
 
 
