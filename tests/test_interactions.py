@@ -85,3 +85,22 @@ def test_a_departing_participant_stays_counted_by_country_only(member, rooms):
     delete_account(raj, PASSWORD, remove_content=False)
     db.session.commit()
     assert recorded() == [("direct", awa.id, None, "SN", "IN")]
+
+
+def test_the_past_is_worked_out_once_from_what_is_stored(member, rooms, runner):
+    awa = member(display_name="Awa Ndiaye", country="SN")
+    ana = member(display_name="Ana Tavares", country="BR")
+    raj = member(display_name="Raj Patel", country="IN")
+    topic = create_topic(awa, rooms[ROOM], "Inspection", PostDraft("Comment faites-vous ?", "fr"))
+    reply(ana, topic, opening_post(topic), PostDraft("Ask @**Raj Patel**, he knows.", "en"))
+    messages.send_message(awa, open_direct(awa, raj), "Hello Raj", "en", "a" * 32)
+    channel = room_channel(rooms[ROOM])
+    messages.send_message(awa, channel, "Bonjour", "fr", "b" * 32)
+    messages.send_message(raj, channel, "Hello Awa", "en", "c" * 32)
+    as_recorded = sorted(recorded())
+    db.session.query(Interaction).delete()  # as before recording began
+    db.session.commit()
+    result = runner.invoke(args=["dashboard", "backfill"])
+    assert result.output == "Interactions added: 4.\n"  # a reply, a mention, direct, chat
+    assert sorted(recorded()) == as_recorded
+    assert runner.invoke(args=["dashboard", "backfill"]).output == "Interactions added: 0.\n"
