@@ -25,10 +25,8 @@ JSON = {"Accept": "application/json"}
 def libretranslate(app):
     """The stand-in server, and the site set up to use it."""
     server = FakeLibreTranslate(api_key="secret").start()
-    settings = {"TRANSLATION_URL": server.url, "TRANSLATION_API_KEY": "secret",
-                "TRANSLATION_TIMEOUT_SECONDS": 2}  # fmt: skip
-    for config in (app.config, current_app.config):
-        config.update(settings)
+    configure(app, TRANSLATION_URL=server.url, TRANSLATION_API_KEY="secret",
+              TRANSLATION_TIMEOUT_SECONDS=2)  # fmt: skip
     yield server
     server.stop()
 

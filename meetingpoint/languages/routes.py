@@ -8,7 +8,6 @@ from flask_login import current_user, login_required
 from ..i18n import current_language
 from . import UNDETERMINED, privacy, services  # noqa: F401  (privacy registers itself)
 from .providers import TranslationError
-from .sources import source_of
 
 bp = Blueprint("languages", __name__)
 
@@ -17,11 +16,12 @@ bp = Blueprint("languages", __name__)
 @login_required
 def translate(kind, item_id):
     target = current_language()
+    item = services.item_to_translate(current_user, kind, item_id)
     try:
-        item, translation = services.translate(current_user, kind, item_id, target)
+        translation = services.translate(current_user, kind, item_id, item, target)
         error = None
     except TranslationError as refusal:
-        item, translation, error = source_of(kind, current_user, item_id), None, str(refusal)
+        translation, error = None, str(refusal)
     label = _machine_label(translation.source_language, translation.provider) if translation else ""
     if request.accept_mimetypes.best == "application/json":
         if error:

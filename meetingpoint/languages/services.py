@@ -20,23 +20,23 @@ from .providers import TranslationError, configured_provider
 from .sources import Source, source_of
 
 
-def translate(reader, kind: str, item_id: int, target: str) -> tuple[Source, Translation]:
-    """The item and its translation into `target`; TranslationError says why not."""
-    provider = configured_provider()
-    if provider is None:
+def item_to_translate(reader, kind: str, item_id: int) -> Source:
+    """The item as `reader` may read it; not found when no provider is set up."""
+    if configured_provider() is None:
         raise NotFound
-    item = source_of(kind, reader, item_id)
+    return source_of(kind, reader, item_id)
+
+
+def translate(reader, kind: str, item_id: int, item: Source, target: str) -> Translation:
+    """`item`'s translation into `target`, kept or made now; TranslationError says why not."""
     if item.language == target:
         raise TranslationError(_("This is already written in your language."))
     digest = hashlib.sha256(f"{item.language}\n{item.html}".encode()).hexdigest()
-    cached = db.session.scalar(
-        select(Translation).filter_by(
-            item_kind=kind, item_id=item_id, target=target, source_digest=digest
-        )
-    )
-    if cached is not None:
-        return item, cached
+    kept = _kept(kind, item_id, target, digest)
+    if kept is not None:
+        return kept
     _check_pace(reader)
+    provider = configured_provider()
     source = item.language if item.language != UNDETERMINED else _told(provider, item.html)
     if source == target:
         raise TranslationError(_("This is already written in your language."))
@@ -44,23 +44,26 @@ def translate(reader, kind: str, item_id: int, target: str) -> tuple[Source, Tra
         raise TranslationError(_("The translation service cannot translate this language."))
     html = sanitise(provider.translate(item.html, source, target))
     forget(kind, item_id)  # earlier revisions' translations: their text is gone from the site
-    translation = Translation(
-        item_kind=kind, item_id=item_id, target=target, source_digest=digest,
-        source_language=UNDETERMINED if source == "auto" else source, html=html,
-        provider=provider.name,
-        requested_by=reader.id,
+    db.session.add(
+        Translation(
+            item_kind=kind, item_id=item_id, target=target, source_digest=digest,
+            source_language=UNDETERMINED if source == "auto" else source, html=html,
+            provider=provider.name, requested_by=reader.id,
+        )
     )  # fmt: skip
-    db.session.add(translation)
     try:
         db.session.commit()
     except IntegrityError:  # the same translation, asked twice at once: keep the first
         db.session.rollback()
-        translation = db.session.scalar(
-            select(Translation).filter_by(
-                item_kind=kind, item_id=item_id, target=target, source_digest=digest
-            )
+    return _kept(kind, item_id, target, digest)
+
+
+def _kept(kind: str, item_id: int, target: str, digest: str) -> Translation | None:
+    return db.session.scalar(
+        select(Translation).filter_by(
+            item_kind=kind, item_id=item_id, target=target, source_digest=digest
         )
-    return item, translation
+    )
 
 
 def _told(provider, html: str) -> str:
