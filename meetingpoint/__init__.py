@@ -98,6 +98,7 @@ def configure_blueprints(app: Flask) -> None:
         accounts,
         auth,
         chat,
+        dashboard,
         forums,
         library,
         main,
@@ -109,7 +110,7 @@ def configure_blueprints(app: Flask) -> None:
     from .languages import routes as languages
 
     features = (main, auth, accounts, rooms, people, forums, notifications, chat, academy, library,
-                news, languages)  # fmt: skip
+                news, languages, dashboard)  # fmt: skip
     for feature in features:
         app.register_blueprint(feature.bp)
 

@@ -88,6 +88,8 @@ class Config:
 
     # Visit counts are kept in each process and written together this often.
     VISITS_FLUSH_SECONDS = float(_env("VISITS_FLUSH_SECONDS", "10"))
+    # The dashboard's figures for a period still going on are worked out again this often.
+    DASHBOARD_FRESH_SECONDS = float(_env("DASHBOARD_FRESH_SECONDS", "600"))
 
     # Machine translation: a self-hosted LibreTranslate server (unset: no "Translate").
     TRANSLATION_URL = _env("TRANSLATION_URL")
@@ -113,3 +115,4 @@ class TestingConfig(Config):
     MAIL_SERVER = None
     SERVER_NAME = None
     VISITS_FLUSH_SECONDS = 0  # every page view written at once, where a test can see it
+    DASHBOARD_FRESH_SECONDS = 0  # figures reflect what a test has just written

@@ -5,11 +5,19 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import DBAPIError
-from werkzeug.exceptions import Forbidden
+from werkzeug.exceptions import BadRequest, Forbidden
 
 
 class ForbiddenBecause(Forbidden):
     """A refusal whose reason helps the reader (a space for participants only, say)."""
+
+    def __init__(self, reason: str):
+        super().__init__()
+        self.reason = reason
+
+
+class BadRequestBecause(BadRequest):
+    """A request we cannot take, with what was wrong with it."""
 
     def __init__(self, reason: str):
         super().__init__()
@@ -34,8 +42,11 @@ def register_error_handlers(app) -> None:
 
     @app.errorhandler(400)
     def bad_request(error):
+        reason = getattr(error, "reason", None)
         return _page(
-            400, _("Bad request"), _("The request could not be understood. Nothing was changed.")
+            400,
+            _("Bad request"),
+            reason or _("The request could not be understood. Nothing was changed."),
         )
 
     @app.errorhandler(403)

@@ -20,7 +20,7 @@ from meetingpoint.dashboard.periods import (
     period_containing,
 )
 from meetingpoint.extensions import db
-from meetingpoint.forums.models import Post
+from meetingpoint.forums.models import Post, Topic
 from meetingpoint.forums.services import PostDraft, create_topic
 from meetingpoint.rooms.services import join_room
 
@@ -45,7 +45,8 @@ def history(member, rooms):
         join_room(people[name], b)
     for name, room in [("awa", a), ("ana", a), ("moussa", a), ("raj", b)]:
         create_topic(people[name], room, f"By {name}", PostDraft("Text", "en"))
-    db.session.execute(update(Post).values(created_at=at("2026-11-15T12:00")))
+    for model in (Post, Topic):  # opened on 15 November
+        db.session.execute(update(model).values(created_at=at("2026-11-15T12:00")))
     for name in ("sam", "kofi"):  # in the chat, late on 30 November in La Paz
         messages.send_message(people[name], room_channel(b), "Hi", "en", name * 8)
     db.session.execute(update(ChatMessage).values(created_at=at("2026-12-01T01:00")))
@@ -112,7 +113,6 @@ def test_activity_of_a_month(history):
 
     from meetingpoint.dashboard.activity import activity_in
     from meetingpoint.forums.access import opening_post
-    from meetingpoint.forums.models import Topic
     from meetingpoint.forums.services import reply
 
     people, a, _b = history

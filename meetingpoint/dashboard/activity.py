@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from sqlalchemy import and_, func, select
-from sqlalchemy.orm import aliased
 
 from ..chat.models import ChatMessage, Conversation
 from ..extensions import db
@@ -73,27 +72,26 @@ def activity_in(period: Period, room_ids: list[int] | None = None) -> Activity:
 
 
 def _first_reply_waits(period: Period, room_ids) -> list[float]:
-    """Seconds from each topic opened in the period to its first reply by someone else."""
-    opening, answer = aliased(Post), aliased(Post)
-    query = (
-        select(opening.created_at, func.min(answer.created_at))
-        .join(Topic, Topic.id == opening.topic_id)
-        .join(
-            answer,
-            and_(
-                answer.topic_id == opening.topic_id,
-                answer.parent_id.is_not(None),
-                answer.author_id != opening.author_id,
-                answer.held_at.is_(None),
-            ),
-        )
+    """Seconds from each topic opened in the period to its first reply by someone else.
+    (Topic by topic, through the posts' topic index: a join lets SQLite start from every
+    reply ever written.)"""
+    first_answer = (
+        select(func.min(Post.created_at))
         .where(
-            opening.parent_id.is_(None),
-            opening.created_at >= period.starts,
-            opening.created_at < period.ends,
+            Post.topic_id == Topic.id,
+            Post.parent_id.is_not(None),
+            Post.author_id != Topic.author_id,
+            Post.held_at.is_(None),
         )
-        .group_by(opening.id, opening.created_at)
+        .scalar_subquery()
+    )
+    query = select(Topic.created_at, first_answer).where(
+        Topic.created_at >= period.starts, Topic.created_at < period.ends, Topic.held_at.is_(None)
     )
     if room_ids is not None:
         query = query.where(Topic.room_id.in_(room_ids))
-    return [(first - opened).total_seconds() for opened, first in db.session.execute(query)]
+    return [
+        (first - opened).total_seconds()
+        for opened, first in db.session.execute(query)
+        if first is not None
+    ]

@@ -14,6 +14,7 @@ from ..chat.models import ChatMessage, Conversation, ConversationMember
 from ..extensions import db
 from ..forums.mentions import mentioned_users
 from ..forums.models import Post, Topic
+from .figures import forget_all
 from .interactions import CHAT_REPLY, CHAT_REPLY_WINDOW, DIRECT, MENTION, REPLY, record
 from .models import Interaction
 
@@ -26,6 +27,7 @@ def backfill() -> int:
     people = {user.id: user for user in db.session.scalars(select(User))}
     _forums(before, people)
     _chat(before, people)
+    forget_all()  # kept figures of past periods counted without these
     db.session.commit()
     return db.session.query(Interaction).count() - start
 
