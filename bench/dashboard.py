@@ -8,6 +8,8 @@ names another database (made afresh) to measure PostgreSQL instead.
 
 import os
 import random
+import re
+import statistics
 import sys
 import tempfile
 import time
@@ -18,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from flask_migrate import upgrade  # noqa: E402
-from sqlalchemy import insert, select  # noqa: E402
+from sqlalchemy import delete, insert, select  # noqa: E402
 from werkzeug.security import generate_password_hash  # noqa: E402
 
 from meetingpoint import create_app  # noqa: E402
@@ -26,9 +28,15 @@ from meetingpoint.accounts.models import ROLE_ADMIN, User  # noqa: E402
 from meetingpoint.chat.models import ChatMessage  # noqa: E402
 from meetingpoint.chat.services import room_channel  # noqa: E402
 from meetingpoint.dashboard.figures import figures_for, forget_all  # noqa: E402
-from meetingpoint.dashboard.models import DailyVisitor, Interaction, PageViewCount  # noqa: E402
+from meetingpoint.dashboard.models import (  # noqa: E402
+    DailyVisitor,
+    Interaction,
+    PageViewCount,
+    PeriodFigures,
+)
 from meetingpoint.dashboard.periods import KINDS, current_period  # noqa: E402
-from meetingpoint.dashboard.scopes import WHOLE_SITE  # noqa: E402
+from meetingpoint.dashboard.refresh import refresh  # noqa: E402
+from meetingpoint.dashboard.scopes import WHOLE_SITE, all_scopes  # noqa: E402
 from meetingpoint.dashboard.south import GLOBAL_SOUTH  # noqa: E402
 from meetingpoint.extensions import db  # noqa: E402
 from meetingpoint.forums.models import Post, Topic, path_segment  # noqa: E402
@@ -151,13 +159,39 @@ def timed(action) -> float:
     return (time.perf_counter() - began) * 1000
 
 
+def signed_in(app):
+    client = app.test_client()
+    page = client.get("/en/auth/login").get_data(as_text=True)
+    token = re.search(r'name="csrf-token" content="([^"]+)"', page).group(1)
+    client.post("/en/auth/login", data={"csrf_token": token, "email": "p0@bench.example",
+                                         "password": PASSWORD})  # fmt: skip
+    return client
+
+
+def page_times(client, path: str, kind: str) -> tuple[float, list[float], float]:
+    """The first render with no figures kept, then ROUNDS renders once they are, then one
+    after the current period's figures are out of date (the periods before stay kept)."""
+    forget_all()
+    db.session.commit()
+    first = timed(lambda: _ok(client.get(path)))
+    kept = [timed(lambda: _ok(client.get(path))) for _ in range(ROUNDS)]
+    current = current_period(kind, "UTC")
+    db.session.execute(delete(PeriodFigures).where(PeriodFigures.first_day == current.first_day))
+    db.session.commit()
+    return first, kept, timed(lambda: _ok(client.get(path)))
+
+
+def _ok(response) -> None:
+    assert response.status_code == 200, response.status_code
+
+
 def main() -> None:
     workdir = Path(tempfile.mkdtemp(prefix="mp-bench-dashboard-"))
     url = os.environ.get("BENCH_DASHBOARD_URL") or f"sqlite:///{workdir / 'dashboard.db'}"
     app = create_app({"SQLALCHEMY_DATABASE_URI": url, "MAIL_OUTBOX": workdir / "outbox",
                       "RATELIMIT_ENABLED": False})  # fmt: skip
     now = datetime.now(UTC)
-    engine = url.split(":", 1)[0]
+    engine = url.split(":", 1)[0].split("+")[0]
     with app.app_context():
         upgrade()
         began = time.monotonic()
@@ -170,8 +204,33 @@ def main() -> None:
             db.session.commit()
             fresh = timed(lambda p=period: figures_for(WHOLE_SITE, p))
             kept = timed(lambda p=period: figures_for(WHOLE_SITE, p))
-            print(f"bench dashboard_figures kind={kind} engine={engine} "
+            print(f"bench dashboard_figures period={kind} engine={engine} "
                   f"from_nothing_ms={fresh:.0f} kept_ms={kept:.1f}")  # fmt: skip
+        rows = []
+        anonymous, staff = app.test_client(), signed_in(app)
+        for label, client, path in [
+            ("overview", anonymous, "/en/dashboard/?period=month"),
+            ("overview", anonymous, "/fr/dashboard/?period=four-months"),
+            ("staff", staff, "/es/dashboard/staff?period=month"),
+            ("staff", staff, "/pt/dashboard/staff?period=four-months"),
+        ]:
+            period = path.rsplit("=", 1)[1]
+            first, kept, recounted = page_times(client, path, period)
+            median, worst = statistics.median(kept), max(kept)
+            print(f"bench dashboard_page page={label} period={period} engine={engine} "
+                  f"from_nothing_ms={first:.0f} kept_median_ms={median:.1f} "
+                  f"kept_max_ms={worst:.1f} current_recounted_ms={recounted:.0f}")  # fmt: skip
+            rows.append((f"{label}, {period}", first, median, worst, recounted))
+        forget_all()
+        db.session.commit()
+        first_run = timed(lambda: refresh(["UTC"])) / 1000
+        second_run = timed(lambda: refresh(["UTC"])) / 1000
+        print(f"bench dashboard_refresh engine={engine} places={len(all_scopes())} "
+              f"first_run_s={first_run:.1f} next_runs_s={second_run:.1f}")  # fmt: skip
+    print(f"{'page':22} {'nothing kept ms':>16} {'kept median ms':>15} {'kept max ms':>12} "
+          f"{'current recounted ms':>21}")  # fmt: skip
+    for name, first, median, worst, recounted in rows:
+        print(f"{name:22} {first:16.0f} {median:15.1f} {worst:12.1f} {recounted:21.0f}")
 
 
 if __name__ == "__main__":

@@ -19,7 +19,7 @@ from meetingpoint.extensions import db, limiter
 from meetingpoint.rooms.models import RoomMembership
 
 # Browser fixtures (Playwright, Chromium) live in their own module.
-pytest_plugins = ["browsing"]
+pytest_plugins = ["browsing", "dashboard_history"]
 
 POSTGRES_URL = os.environ.get(
     "MEETINGPOINT_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"

@@ -1,4 +1,6 @@
-"""`flask dashboard backfill`: the interactions from before they were recorded."""
+"""`flask dashboard backfill` and `flask dashboard refresh`: the figures' housekeeping."""
+
+import time
 
 import click
 
@@ -14,3 +16,16 @@ def backfill_command():
     from .backfill import backfill
 
     click.echo(f"Interactions added: {backfill()}.")
+
+
+@dashboard.command("refresh")
+@click.option("--zone", "zones", multiple=True, default=["UTC"], show_default=True,
+              help="Time zone of the calendar (repeat for several).")  # fmt: skip
+def refresh_command(zones):
+    """Work out the current periods' figures for every place, so no reader waits for them
+    (run it from cron every few minutes; periods that are over are kept once worked out)."""
+    from .refresh import refresh
+
+    began = time.monotonic()
+    count = refresh(list(zones))
+    click.echo(f"Periods worked out: {count}, in {time.monotonic() - began:.1f} s.")

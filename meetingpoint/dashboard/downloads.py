@@ -83,10 +83,12 @@ def _download(text: str, mimetype: str, filename: str) -> Response:
 
 
 def _row(key: str, label: str, value) -> dict:
-    return {"figure": key, "label": label, "value": value, "previous": "", "growth_percent": ""}
+    return {"figure": key, "label": label, "value": value, "previous": None,
+            "growth_percent": None}  # fmt: skip
 
 
 def _plain(value):
+    """None stays None: null in JSON, an empty cell in CSV."""
     if value is None:
-        return ""
+        return None
     return round(value, 4) if isinstance(value, float) else value

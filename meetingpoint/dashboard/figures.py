@@ -31,11 +31,12 @@ class Figures:
     computed_at: datetime
 
 
-def figures_for(scope: Scope, period: Period) -> Figures:
-    """The kept figures, or new ones when there are none or they may have changed since."""
+def figures_for(scope: Scope, period: Period, recompute: bool = False) -> Figures:
+    """The kept figures, or new ones when there are none, they may have changed since, or
+    `recompute` asks for them."""
     now = datetime.now(UTC)
     kept = db.session.get(PeriodFigures, (scope.key, period.kind, period.first_day, period.zone))
-    if kept is not None and _still_good(kept.computed_at, period, now):
+    if kept is not None and not recompute and _still_good(kept.computed_at, period, now):
         return _loaded(period, kept.figures, kept.computed_at)
     figures = Figures(
         period,
