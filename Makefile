@@ -75,6 +75,7 @@ bench: setup
 	$(PY) bench/chat.py
 	$(PY) bench/scaled.py
 	$(PY) bench/page_weight.py
+	$(PY) bench/dashboard.py
 
 clean:
 	rm -rf $(VENV) node_modules meetingpoint/static/vendor translations/*/LC_MESSAGES/*.mo

@@ -88,6 +88,8 @@ def build() -> Community:
         "/{lang}/account/",
         "/{lang}/search?q=inspection",
         "/{lang}/unread",
+        "/{lang}/dashboard/staff?period=week",
     ]
-    public_pages = ["/{lang}/", "/{lang}/about", "/{lang}/auth/login", "/{lang}/auth/register"]
+    public_pages = ["/{lang}/", "/{lang}/about", "/{lang}/auth/login", "/{lang}/auth/register",
+                    "/{lang}/dashboard/"]  # fmt: skip
     return Community(reader, DEMO_PASSWORD, pages, public_pages)

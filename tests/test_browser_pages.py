@@ -40,9 +40,14 @@ MAIN_ACTIONS = [
 
 SIDEWAYS = """() => {
   const width = document.documentElement.clientWidth;
+  // A wide table may scroll inside its own box (WCAG 1.4.10 allows it for data tables).
+  const scrolls = el => ["auto", "scroll"].includes(getComputedStyle(el).overflowX);
+  const inScroller = el => { for (let up = el.parentElement; up; up = up.parentElement)
+    if (scrolls(up)) return true; return false; };
   const wide = [...document.querySelectorAll("body *")].filter(el => {
     const box = el.getBoundingClientRect();
-    return box.width && box.right > width + 1 && getComputedStyle(el).position !== "fixed";
+    return box.width && box.right > width + 1 && getComputedStyle(el).position !== "fixed"
+      && !inScroller(el);
   }).map(el => el.tagName.toLowerCase() + (el.className ? "." + el.className : ""));
   return {scroll: document.documentElement.scrollWidth, width, wide: wide.slice(0, 5)};
 }"""
