@@ -21,8 +21,10 @@ def overview(scope: Scope, period) -> dict:
         "period_label": period_label(period),
         "previous": period.previous(),
         "previous_label": period_label(period.previous()),
-        "short_labels": (period_label(period, short=True),
-                         period_label(period.previous(), short=True)),  # fmt: skip
+        "short_labels": (
+            period_label(period, short=True),
+            period_label(period.previous(), short=True),
+        ),  # fmt: skip
         "next": next_period(period),
         "kinds": [(kind, PERIOD_NAMES[kind]) for kind in KINDS],
         "figures": headline(now, before),
