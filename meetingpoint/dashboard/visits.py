@@ -11,7 +11,7 @@ import time
 from collections import Counter
 from datetime import UTC, date, datetime
 
-from flask import current_app, g, request
+from flask import current_app, request
 from flask_login import current_user
 from sqlalchemy import delete, select
 from sqlalchemy.dialects import postgresql, sqlite
@@ -123,7 +123,6 @@ def _counts(response) -> bool:
         and response.status_code == 200
         and response.mimetype == "text/html"
         and request.endpoint not in (None, "static")
-        and not g.get("not_a_visit")
         and not ROBOTS.search(_agent())
         and request.headers.get("Purpose") != "prefetch"
     )
