@@ -2,13 +2,15 @@
 a million interactions take seconds to count, a kept period milliseconds to read."""
 
 import json
+import logging
 from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from flask import current_app
+from flask import after_this_request, current_app, g, has_request_context
 from sqlalchemy import delete
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import SQLAlchemyError
 
 from ..extensions import db
 from .activity import Activity, activity_in
@@ -18,6 +20,7 @@ from .periods import Period
 from .scopes import Scope
 from .visit_figures import Visits, visits_in
 
+log = logging.getLogger(__name__)
 # Visits are written every few seconds: a period is settled a little after its last day.
 SETTLING = timedelta(minutes=2)
 
@@ -33,11 +36,17 @@ class Figures:
 
 def figures_for(scope: Scope, period: Period, recompute: bool = False) -> Figures:
     """The kept figures, or new ones when there are none, they may have changed since, or
-    `recompute` asks for them."""
+    `recompute` asks for them. During a request, figures past their freshness are shown as
+    kept and worked out again once the response has gone (the reader never waits for a
+    large period to be counted again)."""
     now = datetime.now(UTC)
     kept = db.session.get(PeriodFigures, (scope.key, period.kind, period.first_day, period.zone))
-    if kept is not None and not recompute and _still_good(kept.computed_at, period, now):
-        return _loaded(period, kept.figures, kept.computed_at)
+    if kept is not None and not recompute:
+        if _still_good(kept.computed_at, period, now):
+            return _loaded(period, kept.figures, kept.computed_at)
+        if has_request_context() and current_app.config["DASHBOARD_FRESH_SECONDS"] > 0:
+            _recount_after_the_response(scope, period)
+            return _loaded(period, kept.figures, kept.computed_at)
     figures = Figures(
         period,
         visits_in(period, scope.key),
@@ -47,6 +56,30 @@ def figures_for(scope: Scope, period: Period, recompute: bool = False) -> Figure
     )
     _keep(scope, figures)
     return figures
+
+
+def _recount_after_the_response(scope: Scope, period: Period) -> None:
+    pending = g.setdefault("dashboard_recounts", [])
+    if (scope, period) in pending:
+        return
+    pending.append((scope, period))
+    if len(pending) > 1:
+        return  # the first one registered the work for all
+    app = current_app._get_current_object()
+
+    def recount() -> None:
+        with app.app_context():
+            for each_scope, each_period in pending:
+                try:
+                    figures_for(each_scope, each_period, recompute=True)
+                except SQLAlchemyError:  # the kept figures stay; the next reader retries
+                    db.session.rollback()
+                    log.exception("dashboard figures could not be worked out again")
+
+    @after_this_request
+    def when_sent(response):
+        response.call_on_close(recount)
+        return response
 
 
 def forget_all() -> None:
