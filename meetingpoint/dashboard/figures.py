@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from flask import after_this_request, current_app, g, has_request_context
+from flask import after_this_request, current_app, has_request_context, request
 from sqlalchemy import delete
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
@@ -59,7 +59,8 @@ def figures_for(scope: Scope, period: Period, recompute: bool = False) -> Figure
 
 
 def _recount_after_the_response(scope: Scope, period: Period) -> None:
-    pending = g.setdefault("dashboard_recounts", [])
+    # Kept with the request itself (an app context, and its g, may outlive one request).
+    pending = request.environ.setdefault("meetingpoint.dashboard_recounts", [])
     if (scope, period) in pending:
         return
     pending.append((scope, period))
