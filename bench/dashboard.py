@@ -3,7 +3,7 @@ posts, chat messages and visits that go with them), then the time to work out a 
 figures from nothing and to serve the dashboard pages once they are kept.
 
 In-process on a temporary SQLite database (the embedded default); BENCH_DASHBOARD_URL
-names another database (made afresh) to measure PostgreSQL instead.
+names another, empty database (PostgreSQL, say) to measure instead.
 """
 
 import os
