@@ -76,6 +76,7 @@ bench: setup
 	$(PY) bench/scaled.py
 	$(PY) bench/page_weight.py
 	$(PY) bench/dashboard.py
+	$(PY) bench/side_by_side.py
 
 clean:
 	rm -rf $(VENV) node_modules meetingpoint/static/vendor translations/*/LC_MESSAGES/*.mo

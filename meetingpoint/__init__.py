@@ -8,6 +8,7 @@ from flask import Flask
 
 from .assets import configure_assets
 from .config import Config
+from .serving import configure_turn_taking
 
 
 def create_app(config: type | dict | None = None) -> Flask:
@@ -23,6 +24,7 @@ def create_app(config: type | dict | None = None) -> Flask:
     configure_security_headers(app)
     configure_visit_counting(app)
     configure_cli(app)
+    configure_turn_taking(app)
     return app
 
 

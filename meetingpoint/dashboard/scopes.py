@@ -7,7 +7,6 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 from werkzeug.exceptions import NotFound
 
-from ..academy.models import Academy, Module, ModuleRoom
 from ..extensions import db
 from ..i18n import current_language
 from ..rooms.models import Room
@@ -40,6 +39,7 @@ WHOLE_SITE = Scope(SITE, None, {})
 
 def scope_from(key: str | None) -> Scope:
     """The scope a `scope=` parameter names; NotFound for a room or Academy that is not."""
+    Academy = _academy_models()[0]
     if not key:
         return WHOLE_SITE
     kind, _sep, slug = key.partition(":")
@@ -56,6 +56,7 @@ def scope_from(key: str | None) -> Scope:
 
 def all_scopes() -> list[Scope]:
     """The site, every room in its usual order, then every Academy, newest first."""
+    Academy = _academy_models()[0]
     rooms = db.session.scalars(select(Room).order_by(Room.position))
     academies = db.session.scalars(select(Academy).order_by(Academy.starts_on.desc()))
     return [WHOLE_SITE, *map(_room_scope, rooms), *map(_academy_scope, academies)]
@@ -65,7 +66,8 @@ def _room_scope(room: Room) -> Scope:
     return Scope(f"room:{room.slug}", (room.id,), {t.language: t.name for t in room.texts})
 
 
-def _academy_scope(academy: Academy) -> Scope:
+def _academy_scope(academy) -> Scope:
+    _academy, Module, ModuleRoom = _academy_models()
     rooms = db.session.scalars(
         select(ModuleRoom.room_id)
         .join(Module, Module.id == ModuleRoom.module_id)
@@ -77,3 +79,11 @@ def _academy_scope(academy: Academy) -> Scope:
         tuple(sorted(rooms)),
         {text.language: text.title for text in academy.texts},
     )
+
+
+def _academy_models():
+    # Imported when used: the forums record interactions through this package, and the
+    # Academy's package imports the forums, so importing it here at load time is a cycle.
+    from ..academy.models import Academy, Module, ModuleRoom
+
+    return Academy, Module, ModuleRoom
