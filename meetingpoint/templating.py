@@ -1,9 +1,11 @@
 """Helpers templates call: names in the reader's language, and the language switcher's links."""
 
+from datetime import UTC
 from functools import lru_cache
 
+from babel import Locale, dates
 from flask import request, url_for
-from flask_babel import format_date, format_datetime, format_number, get_locale
+from flask_babel import format_date, format_datetime, format_number, get_locale, get_timezone
 from flask_babel import gettext as _
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
@@ -36,7 +38,16 @@ def region_label(country: str | None) -> str:
 
 def language_badge(code: str) -> Markup:
     """A text's language as a small badge: its code to see, its name to hear and hover."""
-    name = _badge_name(code, get_locale().language)
+    return _badge(code, get_locale().language)
+
+
+@lru_cache(maxsize=512)
+def _badge(code: str, reader: str) -> Markup:
+    # Made once per language and reader: a topic shows one for each of its posts.
+    if code == UNDETERMINED:
+        name = _("Language not determined")
+    else:
+        name = language_name(code, reader)
     short = "?" if code == UNDETERMINED else code.upper()
     return Markup(
         '<span class="lang-badge" title="{0}"><span aria-hidden="true">{1}</span>'
@@ -44,11 +55,21 @@ def language_badge(code: str) -> Markup:
     ).format(name, short)
 
 
-@lru_cache(maxsize=512)
-def _badge_name(code: str, reader: str) -> str:
-    if code == UNDETERMINED:
-        return _("Language not determined")
-    return language_name(code, reader)
+def short_datetime(moment) -> str:
+    """format_datetime(moment, 'short'), the same text, at a fraction of the cost: a topic
+    dates each of its hundred posts, and the pattern is read once per locale here."""
+    locale = get_locale()
+    if moment.tzinfo is None:  # stored times are UTC
+        moment = moment.replace(tzinfo=UTC)
+    return _short_pattern(str(locale)).apply(moment.astimezone(get_timezone()), locale)
+
+
+@lru_cache(maxsize=64)
+def _short_pattern(locale_id: str) -> dates.DateTimePattern:
+    locale = Locale.parse(locale_id)
+    glue = locale.datetime_formats["short"]
+    date, time = locale.date_formats["short"].pattern, locale.time_formats["short"].pattern
+    return dates.parse_pattern(glue.replace("{1}", date).replace("{0}", time))
 
 
 def switch_language_url(code: str) -> str:
@@ -78,6 +99,7 @@ def register_template_helpers(app) -> None:
         switch_language_url=switch_language_url,
         format_date=format_date,
         format_datetime=format_datetime,
+        short_datetime=short_datetime,
         format_number=format_number,
         csrf_token=generate_csrf,
     )
