@@ -70,13 +70,15 @@ format: $(VENV)/.installed
 	$(VENV)/bin/ruff format .
 
 bench: setup
+	bash bench/tools.sh
 	$(PY) bench/run.py
-	$(PY) bench/forum.py
+	$(PY) bench/side_by_side.py
+	$(PY) bench/chat_side_by_side.py
+	$(PY) bench/growth.py
 	$(PY) bench/chat.py
 	$(PY) bench/scaled.py
 	$(PY) bench/page_weight.py
 	$(PY) bench/dashboard.py
-	$(PY) bench/side_by_side.py
 
 clean:
 	rm -rf $(VENV) node_modules meetingpoint/static/vendor translations/*/LC_MESSAGES/*.mo

@@ -1,10 +1,10 @@
-"""Chat benchmark: 200 and 1,000 clients connected over websockets to one room's channel of
-real `gunicorn -k gevent -w 1` processes, one sender; prints deliveries per second and
-p50/p99/max latency from send to receipt, for one process and for two sharing Redis. Then
-the time one client takes to catch up 1,000 missed messages.
+"""Chat history as it grows: a room's channel holding 10,000 messages, then 1,000,000; at
+each size, the time to open it (the latest page), to page back from deep in its past, to
+jump to a day, and to catch up 1,000 missed messages, through a real Socket.IO client and
+a real `gunicorn -k gevent -w 1` process. Its `seed` and `start_server` also serve
+chat_side_by_side.py (fan-out beside the Socket.IO floor).
 
-Loopback only, bounded in time; servers are stopped at the end. Clients run in one asyncio
-process on the same two cores as the servers, so the figures include their cost too.
+Loopback only, bounded in time; servers are stopped at the end.
 """
 
 import asyncio
@@ -16,15 +16,15 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import socketio  # noqa: E402
 from flask_migrate import upgrade  # noqa: E402
-from sqlalchemy import insert, select  # noqa: E402
+from socketio_clients import catch_up, connect  # noqa: E402
+from sqlalchemy import func, insert, select, text  # noqa: E402
 from werkzeug.security import generate_password_hash  # noqa: E402
 
 from meetingpoint import create_app  # noqa: E402
@@ -38,9 +38,9 @@ from meetingpoint.rooms.services import seed_rooms  # noqa: E402
 SECRET = "chat-bench"
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/0")
 PEOPLE = 1_001  # 1,000 listeners and one sender
-PACED, PACE = 10, 1.0  # latency: a lively room, one message a second
-BURST = int(os.environ.get("BENCH_CHAT_BURST", 30))  # throughput: back to back
 BACKLOG = 1_000
+SIZES = (10_000, 1_000_000)
+TRIES = 20
 
 
 def seed(url: str, workdir: Path) -> tuple[object, int, list[str]]:
@@ -136,128 +136,107 @@ def start_server(url: str, workdir: Path, redis_channel: str | None, **settings)
     raise RuntimeError("server did not start")
 
 
-async def connect(url: str, cookie: str, on_message=None, channel_id=None):
-    """A participant's tab; with a channel, the room's chat page is open (as `open` does)."""
-    client = socketio.AsyncClient(reconnection=False)
-    if on_message is not None:
-        client.on("new_message", on_message)
-    await client.connect(
-        url, headers={"Cookie": f"session={cookie}"}, transports=["websocket"], wait_timeout=30
-    )
-    if channel_id is not None:
-        reply = await client.call("open", {"conversation_id": channel_id}, timeout=60)
-        assert reply["ok"], reply
-    return client
-
-
-async def fan_out(urls: list[str], cookies: list[str], channel_id: int, listeners: int):
-    """`listeners` clients spread over the servers, one sender on the first server.
-
-    Two phases: PACED messages one every PACE seconds (latency of a lively room), then a
-    BURST sent back to back (how many deliveries per second the servers sustain).
-    """
-    sent_at: dict[str, float] = {}
-    received: dict[str, list[float]] = {}
-    arrived = asyncio.Condition()
-
-    async def receiver(data):
-        received.setdefault(data["client_id"], []).append(time.perf_counter())
-        async with arrived:
-            arrived.notify_all()
-
-    clients = []
-    for start in range(0, listeners, 50):  # connect in waves, as people arrive
-        wave = [
-            connect(urls[n % len(urls)], cookies[n + 1], receiver, channel_id)
-            for n in range(start, min(start + 50, listeners))
-        ]
-        clients += await asyncio.gather(*wave)
-    sender = await connect(urls[0], cookies[0])
-    await asyncio.sleep(1)  # let the connect bookkeeping settle
-
-    async def send(ids: list[str], pause: float) -> None:
-        for client_id in ids:
-            sent_at[client_id] = time.perf_counter()
-            await sender.emit(
-                "send",
+def grow(app, channel_id: int, total: int) -> None:
+    """Add messages to the channel until it holds `total`, with a progress bar."""
+    with app.app_context():
+        stored = db.session.scalar(
+            select(func.count())
+            .select_from(ChatMessage)
+            .where(ChatMessage.conversation_id == channel_id)
+        )
+        senders = list(db.session.scalars(select(User.id).limit(50)))
+        began, start = time.monotonic(), datetime(2025, 1, 1, tzinfo=UTC)
+        while stored < total:
+            rows = [
                 {
                     "conversation_id": channel_id,
-                    "client_id": client_id,
-                    "body": f"Benchmark message {client_id[:6]}",
+                    "sender_id": senders[n % len(senders)],
+                    "client_id": f"grown-{n}",
                     "language": "en",
-                },
-            )
-            await asyncio.sleep(pause)
-
-    async def all_delivered(ids: list[str]) -> None:
-        async with arrived:
-            await arrived.wait_for(lambda: all(len(received.get(i, ())) >= listeners for i in ids))
-
-    paced = [uuid.uuid4().hex for _ in range(PACED)]
-    await send(paced, PACE)
-    await asyncio.wait_for(all_delivered(paced), timeout=120)
-    burst = [uuid.uuid4().hex for _ in range(BURST)]
-    began = time.perf_counter()
-    await send(burst, 0)
-    await asyncio.wait_for(all_delivered(burst), timeout=300)
-    rate = BURST * listeners / (time.perf_counter() - began)
-    for client in clients + [sender]:
-        await client.disconnect()
-    latencies = sorted(t - sent_at[i] for i in paced for t in received[i])
-    return rate, latencies
+                    "body_source": f"Message {n} about the week's training",
+                    "body_html": f"<p>Message {n} about the week's training</p>",
+                    "created_at": start + timedelta(seconds=30 * n),
+                }  # fmt: skip
+                for n in range(stored, min(total, stored + 20_000))
+            ]
+            db.session.execute(insert(ChatMessage), rows)
+            db.session.commit()
+            stored += len(rows)
+            progress(stored, total, began)
+        channel = db.session.get(Conversation, channel_id)
+        channel.last_message_id = db.session.scalar(select(func.max(ChatMessage.id)))
+        db.session.execute(text("ANALYZE"))
+        db.session.commit()
 
 
-async def catch_up(url: str, cookie: str, channel_id: int) -> tuple[float, int]:
-    client = await connect(url, cookie)
-    began = time.perf_counter()
-    got, after = 0, 0
-    while True:
-        reply = await client.call(
-            "open", {"conversation_id": channel_id, "after_id": after}, timeout=30
-        )
-        got += len(reply["messages"])
-        if not reply["more"]:
-            break
-        after = reply["messages"][-1]["id"]
-    elapsed = time.perf_counter() - began
-    await client.disconnect()
-    return elapsed, got
-
-
-def report(label: str, result) -> None:
-    rate, latencies = result
-    p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))]
+def progress(done: int, total: int, began: float) -> None:
+    filled = 30 * done // total
     print(
-        f"{label:34} {rate:9.0f} {statistics.median(latencies) * 1000:8.1f} "
-        f"{p99 * 1000:8.1f} {latencies[-1] * 1000:8.1f}"
+        f"\r  [{'#' * filled}{'.' * (30 - filled)}] {done:>9,} / {total:,} messages "
+        f"{time.monotonic() - began:5.0f} s",
+        end="" if done < total else "\n",
+        file=sys.stderr,
+        flush=True,
     )
+
+
+async def timed(client, event: str, payload: dict) -> tuple[float, dict]:
+    began = time.perf_counter()
+    reply = await client.call(event, payload, timeout=30)
+    return (time.perf_counter() - began) * 1000, reply
+
+
+async def history_figures(url: str, cookie: str, channel_id: int, last_id: int) -> dict:
+    """Median ms of each way into the history, over TRIES."""
+    client = await connect(url, cookie)
+    channel = {"conversation_id": channel_id}
+    asks = {
+        "open": ("open", channel),
+        "page_back": ("history", {**channel, "before_id": last_id // 2}),
+        "jump_to_day": ("history", {**channel, "date": "2025-03-01"}),
+    }
+    found = {}
+    for name, (event, payload) in asks.items():
+        spent = []
+        for _ in range(TRIES):
+            ms, reply = await timed(client, event, payload)
+            assert reply.get("messages"), reply
+            spent.append(ms)
+        found[name] = statistics.median(spent)
+    await client.disconnect()
+    spent = []
+    for _ in range(TRIES // 4):
+        elapsed, got = await catch_up(url, cookie, channel_id, last_id - BACKLOG)
+        assert got == BACKLOG, got
+        spent.append(elapsed * 1000)
+    found["catch_up_1000"] = statistics.median(spent)
+    return found
 
 
 def main() -> None:
     workdir = Path(tempfile.mkdtemp(prefix="mp-chat-bench-"))
     database = f"sqlite:///{workdir / 'bench.db'}"
-    _app, channel_id, cookies = seed(database, workdir)
-    print(f"chat, one room: latency over {PACED} messages one a second; deliveries per second")
-    print(f"over a burst of {BURST} messages sent back to back (gunicorn -k gevent -w 1 each)")
-    print(f"{'setup':34} {'deliv/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8}")
-    setups = [("1 process", None), ("2 processes + Redis", f"mp-bench-{uuid.uuid4().hex[:6]}")]
-    for label, redis_channel in setups:
-        servers = [start_server(database, workdir, redis_channel)]
-        if redis_channel:
-            servers.append(start_server(database, workdir, redis_channel))
-        urls = [url for _process, url in servers]
+    app, channel_id, cookies = seed(database, workdir)
+    results = {}
+    for size in SIZES:
+        grow(app, channel_id, size)
+        with app.app_context():
+            last_id = db.session.get(Conversation, channel_id).last_message_id
+        process, url = start_server(database, workdir, None)
         try:
-            if not redis_channel:  # before any live message: exactly the backlog is missed
-                elapsed, got = asyncio.run(catch_up(urls[0], cookies[1], channel_id))
-                catch_up_line = f"catch-up: {got:,} missed messages in {elapsed * 1000:.0f} ms"
-            for listeners in (200, 1000):
-                result = asyncio.run(fan_out(urls, cookies, channel_id, listeners))
-                report(f"{label}, {listeners} clients", result)
+            results[size] = asyncio.run(history_figures(url, cookies[1], channel_id, last_id))
         finally:
-            for process, _url in servers:
-                process.send_signal(signal.SIGTERM)
-                process.wait(timeout=20)
-    print(catch_up_line + " (pages of 200, one client, 1 process)")
+            process.send_signal(signal.SIGTERM)
+            process.wait(timeout=20)
+        figures = " ".join(f"{name}_ms={ms:.1f}" for name, ms in results[size].items())
+        print(f"bench chat_history messages={size} {figures}")
+    small, large = SIZES
+    print(f"chat history, median ms of {TRIES} tries ({TRIES // 4} for catching up 1,000 missed)")
+    heads = (format(small, ",") + " stored", format(large, ",") + " stored")
+    print(f"{'request':16} {heads[0]:>16} {heads[1]:>18} {'×':>5}")
+    for name in results[small]:
+        before, after = results[small][name], results[large][name]
+        print(f"{name:16} {before:16.1f} {after:18.1f} {after / before:5.2f}")
 
 
 if __name__ == "__main__":

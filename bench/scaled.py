@@ -22,6 +22,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench"), str(ROOT / "tests")]
 import chat  # noqa: E402
 import forum  # noqa: E402
 import psycopg  # noqa: E402
+import socketio_clients  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
 ADMIN_URL = os.environ.get(
@@ -93,8 +94,10 @@ def chat_deliveries(workdir: Path) -> None:
             servers = [chat.start_server(url, workdir, channel) for _ in range(count)]
             try:
                 urls = [address for _process, address in servers]
-                result = asyncio.run(chat.fan_out(urls, cookies, channel_id, 1000))
-                chat.report(f"{count} process{'es' if count > 1 else ''}, 1000 clients", result)
+                result = asyncio.run(socketio_clients.fan_out(urls, cookies, channel_id, 1000))
+                socketio_clients.report(
+                    f"{count} process{'es' if count > 1 else ''}, 1000 clients", result
+                )
             finally:
                 stop(servers)
     finally:

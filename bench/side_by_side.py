@@ -34,6 +34,7 @@ from meetingpoint.rooms.services import join_room, seed_rooms  # noqa: E402
 
 PEERS = Path(os.environ.get("PEERS_DIR", ROOT.parent / "shared" / "peers"))
 DURATION, CONNECTIONS, WORKERS = int(os.environ.get("BENCH_SECONDS", 10)), 16, 2
+SECRET = "b" * 64
 ROOM = "social-dialogue"
 # Our page → FlaskBB's page showing the same thing.
 PAGES = [("topic", "topic_page"), ("room", "forum_page"), ("home", "index_page")]
@@ -64,7 +65,8 @@ def body(rng: random.Random, n: int) -> str:
 def seed(url: str, workdir: Path) -> dict[str, str]:
     """Five people, a room with the 100-reply topic and 50 others; returns our paths."""
     app = create_app({"SQLALCHEMY_DATABASE_URI": url, "MAIL_OUTBOX": workdir / "outbox",
-                      "FORUM_REPLIES_PER_HOUR": 1_000, "FORUM_TOPICS_PER_HOUR": 1_000})  # fmt: skip
+                      "SECRET_KEY": SECRET, "FORUM_REPLIES_PER_HOUR": 1_000,
+                      "FORUM_TOPICS_PER_HOUR": 1_000})  # fmt: skip
     rng = random.Random(2016)
     with app.app_context():
         upgrade()
@@ -88,8 +90,12 @@ def seed(url: str, workdir: Path) -> dict[str, str]:
             answer = reply(people[(n + 1) % 5], topic, opening if n % 4 == 0 else branch,
                            PostDraft(body(rng, n + 1), "en"))  # fmt: skip
             branch = answer if n % 4 == 0 else branch
+        # Member 1's session, signed as Flask signs it (no password hash to measure).
+        signer = app.session_interface.get_signing_serializer(app)
+        member = people[1]
+        cookie = signer.dumps({"_user_id": f"{member.id}:{member.auth_version}", "_fresh": True})
         return {"topic": f"/en/rooms/{ROOM}/topics/{topic.id}", "room": f"/en/rooms/{ROOM}/",
-                "home": "/en/"}  # fmt: skip
+                "home": "/en/", "cookie": cookie}  # fmt: skip
 
 
 def start(url: str, workdir: Path) -> tuple[subprocess.Popen, int]:
@@ -97,7 +103,7 @@ def start(url: str, workdir: Path) -> tuple[subprocess.Popen, int]:
     from live_servers import free_port
 
     port = free_port()
-    env = dict(os.environ, MEETINGPOINT_DATABASE_URL=url, MEETINGPOINT_SECRET_KEY="b" * 64,
+    env = dict(os.environ, MEETINGPOINT_DATABASE_URL=url, MEETINGPOINT_SECRET_KEY=SECRET,
                MEETINGPOINT_MAIL_OUTBOX=str(workdir / "outbox"))  # fmt: skip
     command = [sys.executable, "-m", "gunicorn", "-k", "gevent", "-w", "1",
                "-b", f"127.0.0.1:{port}", "--error-logfile", str(workdir / "gunicorn.log"),
@@ -120,6 +126,17 @@ def wrk(label: str, url: str) -> dict:
     common = f". {PEERS}/lib/common.sh;"
     peers(common, f"timeout 10 wrk -t1 -c{CONNECTIONS} -d2s {url} >/dev/null 2>&1 || true")
     (line,) = peers(common, f"wrk_line meetingpoint {label} {url} {DURATION} {CONNECTIONS}")
+    return figures(line)
+
+
+def wrk_signed_in(label: str, url: str, cookie: str) -> dict:
+    """As wrk_line measures, with a member's session: their pages are never shared."""
+    header = f"-H 'Cookie: session={cookie}'"
+    load = f"wrk -t1 -c{CONNECTIONS} --timeout 10s --latency {header} {url}"
+    peers(f"timeout 10 {load} -d2s >/dev/null 2>&1 || true")
+    (line,) = peers(f"timeout {DURATION + 30} {load} -d{DURATION}s | python3 "
+                    f"{PEERS}/lib/parse_wrk.py meetingpoint {label} conns={CONNECTIONS} "
+                    f"dur_s={DURATION}")  # fmt: skip
     return figures(line)
 
 
@@ -166,6 +183,8 @@ def main() -> None:
         for page, _theirs in PAGES:
             ours[page] = wrk(f"{page}_page", f"{proxy.url}{paths[page]}")
             our_weight[page] = weigh(f"{page}_page", f"{proxy.url}{paths[page]}")
+        signed_in = wrk_signed_in("topic_page_signed_in", f"{proxy.url}{paths['topic']}",
+                                  paths["cookie"])  # fmt: skip
         page = subprocess.run(["curl", "-fsS", f"{proxy.url}{paths['topic']}"],
                               capture_output=True, text=True).stdout  # fmt: skip
         shown = len(set(re.findall(r'id="post-(\d+)"', page)))
@@ -175,6 +194,13 @@ def main() -> None:
             process.send_signal(signal.SIGTERM)
             process.wait(timeout=20)
     report(ours, theirs, our_weight, their_weight, shown, info)
+    mine, other = signed_in, theirs["topic_page"]
+    ratio = float(mine["rps"]) / float(other["rps"])
+    print(f"bench http app=meetingpoint page=topic_signed_in rps={mine['rps']} "
+          f"p50_ms={mine['p50_ms']} p99_ms={mine['p99_ms']} errors={mine['errors']} "
+          f"non2xx={mine['non2xx']}")  # fmt: skip
+    print(f"bench http_ratio page=topic_signed_in rps_times_flaskbb={ratio:.1f} "
+          f"(a member's page, rendered for them; FlaskBB's figure is for visitors)")  # fmt: skip
 
 
 def report(ours, theirs, our_weight, their_weight, shown, info) -> None:

@@ -23,6 +23,7 @@ def create_app(config: type | dict | None = None) -> Flask:
     configure_errors(app)
     configure_security_headers(app)
     configure_visit_counting(app)
+    configure_page_cache(app)
     configure_cli(app)
     configure_turn_taking(app)
     return app
@@ -184,6 +185,13 @@ def configure_visit_counting(app: Flask) -> None:
     from .dashboard import visits
 
     visits.init_app(app)
+
+
+def configure_page_cache(app: Flask) -> None:
+    """Visitors' pages kept while nothing they show has changed (see pagecache/)."""
+    from .pagecache import pages
+
+    pages.init_app(app)
 
 
 def configure_cli(app: Flask) -> None:

@@ -90,6 +90,10 @@ class Config:
     VISITS_FLUSH_SECONDS = float(_env("VISITS_FLUSH_SECONDS", "10"))
     # The dashboard's figures for a period still going on are worked out again this often.
     DASHBOARD_FRESH_SECONDS = float(_env("DASHBOARD_FRESH_SECONDS", "600"))
+    # Pages kept for visitors (not signed in): dropped at once by any change they could show,
+    # and after this long anyway, for what depends on the clock. 0 keeps none.
+    PAGE_CACHE_SECONDS = float(_env("PAGE_CACHE_SECONDS", "60"))
+    PAGE_CACHE_BYTES = int(_env("PAGE_CACHE_BYTES", str(32 * 1024 * 1024)))  # per process
 
     # Machine translation: a self-hosted LibreTranslate server (unset: no "Translate").
     TRANSLATION_URL = _env("TRANSLATION_URL")

@@ -102,7 +102,9 @@ def app(database_url, tmp_path):
 
 
 def _empty_tables() -> None:
-    tables = [t.name for t in reversed(db.metadata.sorted_tables)]
+    # The counter kept pages are checked against has one row, made by its migration.
+    kept = "content_generation"
+    tables = [t.name for t in reversed(db.metadata.sorted_tables) if t.name != kept]
     if db.engine.dialect.name == "postgresql":
         db.session.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
     else:

@@ -118,7 +118,10 @@ def test_jump_to_a_date_in_the_reader_s_time_zone(client, auth, member, rooms):
     current_app.config["CHAT_MESSAGES_PER_MINUTE"] = 1000
     amina = member(time_zone="Pacific/Kiritimati")  # UTC+14
     channel = services.room_channel(rooms["social-dialogue"])
-    sent = [messages.send_message(amina, channel, f"Day {n}", "en", f"d{n}")[0] for n in range(80)]
+    sent = []
+    for n in range(80):
+        announced, _ = messages.send_message(amina, channel, f"Day {n}", "en", f"d{n}")
+        sent.append(db.session.get(ChatMessage, announced["id"]))
     base = utcnow().replace(hour=12, minute=0, second=0, microsecond=0)
     for n, message in enumerate(sent):
         message.created_at = base - timedelta(days=80 - n)

@@ -166,7 +166,7 @@ def test_catch_up_after_an_id_returns_exactly_the_missed_messages(app, member, r
         messages.send_message(user, conversation, f"missed {n}", "en", f"m{n}")
     again, stored = messages.send_message(user, conversation, "missed 0", "en", "m0")
     assert not stored  # a retried send returns the stored message
-    caught = messages.history(conversation, after_id=first.id, limit=100)
+    caught = messages.history(conversation, after_id=first["id"], limit=100)
     assert [m.body_source for m in caught] == [f"missed {n}" for n in range(50)]
 
 

@@ -104,7 +104,7 @@ def test_open_catches_up_exactly_the_missed_messages_in_order(connect, member, c
     for n in range(50):
         messages.send_message(amina, channel, f"missed {n}", "en", f"m{n}")
     k = connect(kwame)
-    reply = k.emit("open", {"conversation_id": channel.id, "after_id": first.id}, callback=True)
+    reply = k.emit("open", {"conversation_id": channel.id, "after_id": first["id"]}, callback=True)
     assert reply["ok"] and not reply["more"]
     assert [m["html"] for m in reply["messages"]] == [f"<p>missed {n}</p>" for n in range(50)]
     ids = [m["id"] for m in reply["messages"]]
@@ -260,7 +260,10 @@ def test_history_pages_back_by_id_and_jumps_to_a_date(connect, member, channel):
 
     current_app.config["CHAT_MESSAGES_PER_MINUTE"] = 1000
     amina = member()
-    sent = [messages.send_message(amina, channel, f"n{n}", "en", f"h{n}")[0] for n in range(60)]
+    sent = []
+    for n in range(60):
+        announced, _ = messages.send_message(amina, channel, f"n{n}", "en", f"h{n}")
+        sent.append(db.session.get(ChatMessage, announced["id"]))
     for n, message in enumerate(sent):  # one message a day, oldest first
         message.created_at = utcnow() - timedelta(days=60 - n)
     db.session.commit()

@@ -1,6 +1,7 @@
 """Flask-Login wiring: load the session's user, and end stale sessions after a password change."""
 
 from flask_babel import lazy_gettext as _l
+from sqlalchemy.orm import lazyload
 
 from ..extensions import db, login_manager
 from .models import User
@@ -20,7 +21,9 @@ def load_user(session_id: str) -> User | None:
     user_id, _sep, version = session_id.partition(":")
     if not user_id.isdigit() or not version.isdigit():
         return None
-    user = db.session.get(User, int(user_id))
+    # Every request and socket event loads its user; few read their languages, which then
+    # cost their own query (lists of people still load everyone's at once).
+    user = db.session.get(User, int(user_id), options=[lazyload(User.languages)])
     if user is None or user.auth_version != int(version) or not user.is_active:
         return None
     return user

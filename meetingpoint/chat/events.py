@@ -159,7 +159,7 @@ def on_history(data):
 @chat_event("send")
 def on_send(data):
     conversation = services.access_conversation(current_user, _field(data, "conversation_id", int))
-    message, stored = messages.send_message(
+    announced, stored = messages.send_message(
         current_user,
         conversation,
         _field(data, "body", str),
@@ -168,7 +168,7 @@ def on_send(data):
     )
     # Stored either way; "live" false: the others get it at their next heartbeat.
     return {
-        "message": live.sent_payload(message),
+        "message": announced,
         "duplicate": not stored,
         "live": live.is_live(),
     }

@@ -40,8 +40,8 @@ def _retry_later() -> ChatError:
 
 
 def send_message(user, conversation: Conversation, body, language, client_id):
-    """Store a message, then tell everyone who reads the conversation; return
-    (message, newly_stored).
+    """Store a message, then tell everyone who reads the conversation; return it as
+    announced (live.sent_payload) and whether it was newly stored.
 
     A retry with the same client id returns the stored message instead of a second copy.
     The caller has checked access with access_conversation.
@@ -52,7 +52,7 @@ def send_message(user, conversation: Conversation, body, language, client_id):
     if existing is not None:
         if existing.conversation_id != conversation.id:
             raise _retry_later()
-        return existing, False
+        return live.sent_payload(existing), False
     _check_may_write(user)
     body = _checked_body(body)
     language = written_in(language, body)
@@ -63,7 +63,7 @@ def send_message(user, conversation: Conversation, body, language, client_id):
     readers = listed_readers(conversation)
     message = ChatMessage(
         conversation_id=conversation.id,
-        sender_id=user.id,
+        sender=user,
         client_id=client_id,
         language=language,
         body_source=body,
@@ -75,7 +75,7 @@ def send_message(user, conversation: Conversation, body, language, client_id):
         db.session.flush()
     except IntegrityError:  # the same send, arriving twice at once
         db.session.rollback()
-        return _sent_before(user, client_id), False
+        return live.sent_payload(_sent_before(user, client_id)), False
     message.previous_id = conversation.last_message_id
     _record_interactions(user, conversation, message, readers, mentioned)
     conversation.last_message_id = message.id
@@ -83,10 +83,12 @@ def send_message(user, conversation: Conversation, body, language, client_id):
     notify(mentioned, CHAT_MENTION, user.id, None, chat_message_id=message.id)
     if conversation.kind != KIND_ROOM:
         mail_if_away(message, readers, _unread_query)
+    # Made before the commit, which would expire the message and cost a query to reload it.
+    payload = live.sent_payload(message)
     db.session.commit()
-    live.broadcast("new_message", live.sent_payload(message), conversation, readers)
+    live.broadcast("new_message", payload, conversation, readers)
     _tell_unread(conversation, readers, mentioned)
-    return message, True
+    return payload, True
 
 
 def _check_may_write(user) -> None:

@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from ..extensions import db
+from ..pagecache.pages import kept_for_visitors
 from ..rooms.services import access_room, is_member, rooms_with_member_counts
 from ..templating import person_name
 from . import bp, sections, services, tracking  # noqa: F401  (sections registers itself)
@@ -61,6 +62,7 @@ def new_topic(slug):
 
 
 @bp.route("/rooms/<slug>/topics/<int:topic_id>")
+@kept_for_visitors
 def topic(slug, topic_id):
     room = access_room(slug)
     topic = access_topic(room, topic_id, current_user)

@@ -5,6 +5,7 @@ from flask_login import current_user
 
 from ..i18n import preferred_language
 from ..news.services import latest as latest_news
+from ..pagecache.pages import kept_for_visitors
 from ..people.services import people_to_meet
 from ..rooms.services import rooms_with_member_counts
 from . import bp, health
@@ -16,6 +17,7 @@ def root():
 
 
 @bp.route("/<lang:lang_code>/")
+@kept_for_visitors
 def home():
     rooms = rooms_with_member_counts()
     to_meet = people_to_meet(current_user) if current_user.is_authenticated else []

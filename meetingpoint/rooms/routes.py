@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from ..i18n import current_language
+from ..pagecache.pages import kept_for_visitors
 from ..security import admin_required, safe_next
 from . import bp, services
 from .forms import RoomForm
@@ -23,6 +24,7 @@ def index():
 
 
 @bp.route("/<slug>/")
+@kept_for_visitors
 def show(slug):
     room = services.access_room(slug)
     members, total = services.room_members(room, MEMBERS_SHOWN)

@@ -1,0 +1,1 @@
+"""Pages kept for visitors who are not signed in, dropped by any change they could show."""
