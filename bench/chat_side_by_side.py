@@ -12,6 +12,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
@@ -63,7 +64,8 @@ def ours(workdir: Path) -> list[dict]:
         command += ["--n", str(listeners), "--cookies", str(cookie_file)]
         command += ["--conversation-id", str(channel_id), "--windows", WINDOWS]
         command += ["--lat-messages", str(latency_messages)]
-        command += ["--tput-messages", str(throughput_messages), "--server-pid", str(process.pid)]
+        command += ["--tput-messages", str(throughput_messages)]
+        command += ["--server-pid", str(worker_of(process.pid))]
         try:
             run = subprocess.run(command, capture_output=True, text=True, timeout=600)
         finally:
@@ -76,6 +78,16 @@ def ours(workdir: Path) -> list[dict]:
         if run.returncode:
             print(f"chat_fanout N={listeners} client_exit={run.returncode} {run.stderr[-300:]}")
     return rows
+
+
+def worker_of(master: int) -> int:
+    """gunicorn's worker process, whose CPU and memory are the server's."""
+    for _ in range(100):
+        children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
+        if children:
+            return int(children[0])
+        time.sleep(0.1)
+    raise RuntimeError("gunicorn started no worker")
 
 
 def key(row: dict) -> tuple:

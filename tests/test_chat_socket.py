@@ -185,6 +185,20 @@ def test_typing_is_shown_to_the_others_at_most_every_two_seconds(connect, member
     assert events(a) == []
 
 
+def test_a_crowded_room_names_the_first_people_and_counts_them_all(
+    connect, member, channel, monkeypatch
+):
+    from meetingpoint.chat import presence
+
+    monkeypatch.setattr(presence, "ONLINE_NAMED", 2)
+    people = [member(display_name=name) for name in ("Zola", "Amina", "Kwame")]
+    for person in people:
+        connect(person)
+    reply = connect(people[0]).emit("open", {"conversation_id": channel.id}, callback=True)
+    assert [p["name"] for p in reply["online"]] == ["Amina", "Kwame"]
+    assert reply["online_count"] == 3
+
+
 def test_who_is_online_is_read_from_shared_connection_rows(connect, member, channel):
     from meetingpoint.chat import presence
 

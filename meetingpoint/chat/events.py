@@ -89,9 +89,11 @@ def on_disconnect(*_reason):
     presence.disconnected(request.sid)
 
 
-def _online(conversation) -> list[dict]:
-    online = presence.online_in_room(conversation.room_id)
-    return [{"user_id": person.id, "name": person.display_name} for person in online]
+def _online(conversation) -> dict:
+    """For the reply's "online" (the first people by name) and "online_count" (all)."""
+    people, count = presence.online_in_room(conversation.room_id)
+    named = [{"user_id": person.id, "name": person.display_name} for person in people]
+    return {"online": named, "online_count": count}
 
 
 @chat_event("here")
@@ -105,7 +107,7 @@ def on_heartbeat(data):
     # The newest id lets a client that missed live events (Redis away) fetch them.
     reply = {"live": live.is_live(), "last_id": conversation.last_message_id}
     if conversation.kind == KIND_ROOM:
-        reply["online"] = _online(conversation)
+        reply.update(_online(conversation))
     return reply
 
 
@@ -120,7 +122,7 @@ def on_open(data):
     reply = _latest(conversation) if after_id is None else _page(conversation, after_id)
     reply["last_read_id"] = messages.last_read_id(current_user, conversation)
     if conversation.kind == KIND_ROOM:
-        reply["online"] = _online(conversation)
+        reply.update(_online(conversation))
     return reply
 
 

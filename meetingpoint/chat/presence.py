@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from flask import current_app
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, select, update
 
 from ..database import utcnow
 from ..extensions import db
@@ -46,12 +46,19 @@ def online_among(user_ids) -> set[int]:
     return set(db.session.scalars(query.distinct()))
 
 
-def online_in_room(room_id: int) -> list:
-    """Members of a room who are online, by name."""
+ONLINE_NAMED = 50
+
+
+def online_in_room(room_id: int) -> tuple[list, int]:
+    """Members of a room who are online: the first ONLINE_NAMED by name, and how many in all.
+
+    A room's chat is opened, and its heartbeat answered, for every person in it: a full
+    list for each would cost the square of the people there (a million names a heartbeat
+    for an Academy of a thousand)."""
     from ..accounts.models import User
 
-    query = (
-        select(User)
+    here = (
+        select(User.id)
         .join(RoomMembership, RoomMembership.user_id == User.id)
         .where(
             RoomMembership.room_id == room_id,
@@ -59,6 +66,11 @@ def online_in_room(room_id: int) -> list:
                 select(ChatConnection.user_id).where(ChatConnection.seen_at >= _fresh_since())
             ),
         )
-        .order_by(User.display_name)
     )
-    return list(db.session.scalars(query))
+    count = db.session.scalar(select(func.count()).select_from(here.subquery()))
+    if not count:
+        return [], 0
+    people = db.session.scalars(
+        select(User).where(User.id.in_(here)).order_by(User.display_name).limit(ONLINE_NAMED)
+    )
+    return list(people), count

@@ -142,7 +142,7 @@ def _conversation_page(conversation, title, room=None, others=()):
         title=title,
         form=form,
         messages=found,
-        online=presence.online_in_room(room.id) if room else [],
+        online=presence.online_in_room(room.id) if room else ([], 0),
         can_moderate=current_user.is_moderator and conversation.kind == KIND_ROOM,
         is_group=conversation.kind == KIND_GROUP,
         joined=True,

@@ -174,7 +174,7 @@
       if (reply.messages.length) {
         contiguous = reply.messages[reply.messages.length - 1].id;
       }
-      if (reply.online) showOnline(reply.online);
+      if (reply.online) showOnline(reply.online, reply.online_count);
       if (reply.more) return catchUp();
       catchingUp = false;
       contiguous = Math.max(contiguous, newest());
@@ -184,10 +184,15 @@
     });
   }
 
-  function showOnline(people) {
+  // The first people by name, and how many are here in all (the list stops at fifty).
+  var onlineCount = document.querySelector("[data-online-count]");
+  function showOnline(people, count) {
     if (!onlineList) return;
     onlineList.textContent = "";
     people.forEach(function (person) { addOnline(person); });
+    if (onlineCount && typeof count === "number") {
+      onlineCount.textContent = new Intl.NumberFormat(document.documentElement.lang).format(count);
+    }
   }
 
   // Who is online is looked up, not pushed, with every heartbeat. The heartbeat also tells
@@ -213,7 +218,7 @@
     if (!socket.connected) return;
     socket.emit("here", { conversation_id: conversationId }, function (reply) {
       if (!reply || !reply.ok) return;
-      if (reply.online) showOnline(reply.online);
+      if (reply.online) showOnline(reply.online, reply.online_count);
       showLive(reply.live);
       if (reply.last_id > contiguous && reply.last_id > newest() && !catchingUp) catchUp();
     });
