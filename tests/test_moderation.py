@@ -1,5 +1,6 @@
 """Moderation: pin, lock, close, move, hide, reports, approval of first posts, suspension."""
 
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -245,3 +246,37 @@ def test_hidden_posts_cannot_be_answered_by_members(client, auth, member, discus
     page = answer(client, opening.id, "Answering the hidden").get_data(as_text=True)
     assert "That post was deleted: reply to another one." in page
     assert count(Post) == 1
+
+
+def test_room_pages_list_pinned_topics_then_the_most_recent(client, auth, member, rooms):
+    author = member(display_name="Prolific Author")
+    base = datetime(2026, 1, 1, tzinfo=UTC)
+    room = rooms[ROOM]
+    for n in range(42):
+        db.session.add(
+            Topic(
+                room_id=room.id,
+                author_id=author.id,
+                title=f"Topic {n:02d}",
+                language="en",
+                created_at=base,
+                last_posted_at=base + timedelta(hours=n),
+                pinned_at=base + timedelta(minutes=n) if n in (3, 7) else None,
+                held_at=base if n == 41 else None,
+            )  # fmt: skip
+        )
+    db.session.commit()
+
+    def titles(page: int) -> list[str]:
+        html = client.get(f"/en/rooms/{ROOM}/?page={page}").get_data(as_text=True)
+        return re.findall(r">(Topic \d\d)</a>", html), html
+
+    first, html = titles(1)
+    # The two pinned, then the newest; the held one (awaiting approval) is not counted.
+    assert first[:3] == ["Topic 07", "Topic 03", "Topic 40"] and len(first) == 20
+    assert "Page 1 of 3" in html
+    second, _ = titles(2)
+    third, _ = titles(3)
+    assert second[0] == "Topic 22" and len(second) == 20 and third == ["Topic 00"]
+    shown = first + second + third
+    assert len(set(shown)) == 41 and "Topic 41" not in shown
