@@ -69,16 +69,15 @@ format: $(VENV)/.installed
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
+BENCHES := run side_by_side chat_side_by_side growth chat scaled page_weight dashboard
+
 bench: setup
 	bash bench/tools.sh
-	$(PY) bench/run.py
-	$(PY) bench/side_by_side.py
-	$(PY) bench/chat_side_by_side.py
-	$(PY) bench/growth.py
-	$(PY) bench/chat.py
-	$(PY) bench/scaled.py
-	$(PY) bench/page_weight.py
-	$(PY) bench/dashboard.py
+	@for name in $(BENCHES); do \
+	  echo "== bench/$$name.py"; began=$$(date +%s); \
+	  $(PY) bench/$$name.py || exit 1; \
+	  echo "== bench/$$name.py took $$(( $$(date +%s) - began )) s"; \
+	done
 
 clean:
 	rm -rf $(VENV) node_modules meetingpoint/static/vendor translations/*/LC_MESSAGES/*.mo

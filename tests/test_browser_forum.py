@@ -78,6 +78,14 @@ def test_a_newcomer_signs_up_starts_a_topic_and_finds_the_reply(browsing, member
     assert "Lucía Quispe" in reply.locator(".author").inner_text()
     reply.scroll_into_view_if_needed()
 
+    # She thanks Lucía: one form holds a post's reactions, each button posts to its own.
+    reply.locator("button.reaction[formaction$='/react/thanks']").click()
+    page.wait_for_load_state()
+    thanked = page.locator("ol.replies button.reaction[formaction$='/react/thanks']").first
+    assert thanked.get_attribute("aria-pressed") == "true" and thanked.inner_text().endswith("1")
+    insightful = page.locator("ol.replies button.reaction[formaction$='/react/insightful']")
+    assert insightful.first.get_attribute("aria-pressed") == "false"
+
 
 def test_the_language_switcher_keeps_the_reader_on_the_same_page(browsing, rooms):
     page = browsing.page()

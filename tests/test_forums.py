@@ -431,6 +431,9 @@ def test_reactions_toggle_and_count(client, auth, member):
     assert 'class="reaction mine" aria-pressed="true" title="Thank you"' in page
     assert '<span class="visually-hidden">Thank you</span> 3</button>' in page
     assert 'aria-pressed="false" title="Insightful"' in page
+    # One form a post: the token once, each button posting to its own address.
+    assert page.count('class="reactions"><input type="hidden" name="csrf_token"') == 1
+    assert f'formaction="/en/posts/{opening.id}/react/insightful"' in page
     assert post(client, f"/en/posts/{opening.id}/react/angry").status_code == 404
 
 

@@ -86,7 +86,9 @@ def topic(slug, topic_id):
     moderator = current_user.is_authenticated and current_user.is_moderator
     return render_template(
         "forums/topic.html",
-        reaction_kinds=[(kind, REACTIONS[kind], REACTION_LABELS[kind]) for kind in REACTIONS],
+        # Labels translated once here: as lazy strings, each of hundreds of buttons would
+        # look its own up again (a fifth of a signed-in reader's page).
+        reaction_kinds=[(kind, REACTIONS[kind], str(REACTION_LABELS[kind])) for kind in REACTIONS],
         room=room,
         topic=topic,
         rule=rule,
