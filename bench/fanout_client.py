@@ -123,7 +123,8 @@ def main() -> None:
     parser.add_argument("--label", default="chat_fanout server=meetingpoint")
     args = parser.parse_args()
     # What the harness's own client reads from its command line.
-    args.host, args.path, args.connect_concurrency, args.dump = "127.0.0.1", "/socket.io/", 20, None
+    args.host, args.path, args.connect_concurrency = "127.0.0.1", "/socket.io/", 20
+    args.dump = os.environ.get("BENCH_FANOUT_DUMP")  # per-message rows, as the harness writes
     args.connect_timeout, args.phase_timeout = 120.0, 60.0
     Tab.cookies = Path(args.cookies).read_text().split()
     body = "x" * 120

@@ -34,7 +34,7 @@ from meetingpoint.rooms.services import seed_rooms  # noqa: E402
 from meetingpoint.seed.demo import load_demo  # noqa: E402
 
 TOPICS, POSTS, BIG_TOPIC_REPLIES = 1_000, 100_000, 1_000
-SECONDS, CONNECTIONS = float(os.environ.get("BENCH_SECONDS", 8)), 8
+SECONDS, CONNECTIONS = float(os.environ.get("BENCH_SECONDS", 5)), 8
 BODIES = [
     "Our **labour inspectorate** visited 40 farms this season; child labour fell again.",
     "Em Moçambique, a formação profissional chega agora às zonas rurais com *unidades móveis*.",
