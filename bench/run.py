@@ -39,6 +39,8 @@ def main() -> None:
             "SQLALCHEMY_DATABASE_URI": f"sqlite:///{workdir / 'bench.db'}",
             "MAIL_OUTBOX": workdir / "outbox",
             "RATELIMIT_ENABLED": False,
+            # Each page rendered every time: side_by_side.py measures visitors' kept pages.
+            "PAGE_CACHE_SECONDS": 0,
         }
     )
     with app.app_context():

@@ -126,12 +126,12 @@ def test_not_found_is_not_kept(app, rooms):
 
 
 def test_store_drops_the_least_recently_used_within_its_budget():
-    store = PageStore(max_bytes=3000)
-    for name in "abc":
-        store.put((name,), KeptPage(1, 0.0, b"x" * 700, "text/html"))
+    store = PageStore(max_bytes=4000)
+    for name in "abcd":
+        store.put((name,), KeptPage(1, 0.0, b"x" * 1000, "text/html"))
     assert store.get(("a",)) is not None  # now the most recently used
-    store.put(("d",), KeptPage(1, 0.0, b"x" * 700, "text/html"))
+    store.put(("e",), KeptPage(1, 0.0, b"x" * 1000, "text/html"))
     assert store.get(("b",)) is None and store.get(("a",)) is not None
-    assert store.size <= 3000
-    store.put(("huge",), KeptPage(1, 0.0, b"x" * 2000, "text/html"))  # over a quarter
+    assert store.size == 4000
+    store.put(("huge",), KeptPage(1, 0.0, b"x" * 1001, "text/html"))  # over a quarter
     assert store.get(("huge",)) is None

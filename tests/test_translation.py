@@ -219,23 +219,23 @@ def test_chat_messages_translate_for_those_who_may_read_them(
         amina, room_channel(rooms[ROOM]), "Bom dia a todos os sindicatos!", "und", "b" * 32
     )
     auth.login(kwame)
-    answer = translate(client, "message", message.id, **JSON).get_json()
+    answer = translate(client, "message", message["id"], **JSON).get_json()
     assert answer["ok"] and answer["html"].startswith("<p>[fr→en]")
     page = client.get(f"/en/messages/{direct.id}").get_data(as_text=True)
-    assert f'href="/en/translate/message/{message.id}" data-translate' in page
+    assert f'href="/en/translate/message/{message["id"]}" data-translate' in page
     # Undetermined here: the server is asked to tell the language, then to translate.
     libretranslate.detects_as = "pt"
-    answer = translate(client, "message", shared.id, **JSON).get_json()
+    answer = translate(client, "message", shared["id"], **JSON).get_json()
     assert answer["label"] == "Machine translation from Portuguese by LibreTranslate"
     assert libretranslate.calls[-2][0] == "/detect"
     assert libretranslate.translations()[-1]["source"] == "pt"
     # What it told us is already the reader's language: nothing to translate.
-    answer = translate(client, "message", shared.id, lang="pt", **JSON).get_json()
+    answer = translate(client, "message", shared["id"], lang="pt", **JSON).get_json()
     assert answer == {"ok": False, "error": "Isto já está escrito no seu idioma."}
     auth.logout()
     auth.login(outsider)
-    assert translate(client, "message", message.id, **JSON).status_code in (403, 404)
-    assert translate(client, "nonsense", message.id, **JSON).status_code == 404
+    assert translate(client, "message", message["id"], **JSON).status_code in (403, 404)
+    assert translate(client, "nonsense", message["id"], **JSON).status_code == 404
 
 
 def test_what_comes_back_is_sanitised(client, auth, member, rooms, libretranslate):
@@ -317,6 +317,6 @@ def test_an_undetermined_text_is_left_to_the_server_when_it_cannot_say(
 
     libretranslate.answer = no_detection
     auth.login(member())
-    answer = translate(client, "message", shared.id, **JSON).get_json()
+    answer = translate(client, "message", shared["id"], **JSON).get_json()
     assert answer["ok"] and answer["label"] == "Machine translation by LibreTranslate"
     assert libretranslate.translations()[-1]["source"] == "auto"
