@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from flask_migrate import upgrade  # noqa: E402
+from progress import progress  # noqa: E402
 from socketio_clients import catch_up, connect  # noqa: E402
 from sqlalchemy import func, insert, select, text  # noqa: E402
 from werkzeug.security import generate_password_hash  # noqa: E402
@@ -162,22 +163,11 @@ def grow(app, channel_id: int, total: int) -> None:
             db.session.execute(insert(ChatMessage), rows)
             db.session.commit()
             stored += len(rows)
-            progress(stored, total, began)
+            progress(stored, total, began, "messages")
         channel = db.session.get(Conversation, channel_id)
         channel.last_message_id = db.session.scalar(select(func.max(ChatMessage.id)))
         db.session.execute(text("ANALYZE"))
         db.session.commit()
-
-
-def progress(done: int, total: int, began: float) -> None:
-    filled = 30 * done // total
-    print(
-        f"\r  [{'#' * filled}{'.' * (30 - filled)}] {done:>9,} / {total:,} messages "
-        f"{time.monotonic() - began:5.0f} s",
-        end="" if done < total else "\n",
-        file=sys.stderr,
-        flush=True,
-    )
 
 
 async def timed(client, event: str, payload: dict) -> tuple[float, dict]:

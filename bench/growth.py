@@ -22,6 +22,7 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
+from progress import progress  # noqa: E402
 from side_by_side import ROOT, seed  # noqa: E402
 from sqlalchemy import func, insert, select, text  # noqa: E402
 
@@ -41,18 +42,6 @@ FILLER = [
     "La négociation collective dans le secteur minier avance, mais lentement.",
     "Las cooperativas de reciclaje firmaron un acuerdo con la alcaldía para el año próximo.",
 ]
-
-
-def progress(done: int, total: int, began: float) -> None:
-    width = 30
-    filled = width * done // total
-    print(
-        f"\r  [{'#' * filled}{'.' * (width - filled)}] {done:>9,} / {total:,} posts "
-        f"{time.monotonic() - began:5.0f} s",
-        end="" if done < total else "\n",
-        file=sys.stderr,
-        flush=True,
-    )
 
 
 def grow(app, total: int) -> None:
@@ -108,7 +97,7 @@ def grow(app, total: int) -> None:
             db.session.execute(insert(Post), posts)
             db.session.commit()
             stored += len(posts)
-            progress(stored, goal, began)
+            progress(stored, goal, began, "posts")
         db.session.execute(text("ANALYZE"))
         db.session.commit()
 
