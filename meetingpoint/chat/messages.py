@@ -5,7 +5,7 @@ from datetime import datetime, timedelta
 
 from flask import current_app
 from flask_babel import gettext as _
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 from werkzeug.exceptions import Forbidden, NotFound
@@ -61,6 +61,8 @@ def send_message(user, conversation: Conversation, body, language, client_id):
     _check_flood(user)
     html, mentioned = _render(body, conversation)
     readers = listed_readers(conversation)
+    # Everything above only reads; the conversation's lock is held from here to the commit.
+    previous_id = _lock_conversation(conversation)
     message = ChatMessage(
         conversation_id=conversation.id,
         sender=user,
@@ -76,7 +78,7 @@ def send_message(user, conversation: Conversation, body, language, client_id):
     except IntegrityError:  # the same send, arriving twice at once
         db.session.rollback()
         return live.sent_payload(_sent_before(user, client_id)), False
-    message.previous_id = conversation.last_message_id
+    message.previous_id = previous_id
     _record_interactions(user, conversation, message, readers, mentioned)
     conversation.last_message_id = message.id
     _read_up_to(user, conversation, message.id)
@@ -89,6 +91,26 @@ def send_message(user, conversation: Conversation, body, language, client_id):
     live.broadcast("new_message", payload, conversation, readers)
     _tell_unread(conversation, readers, mentioned)
     return payload, True
+
+
+def _lock_conversation(conversation: Conversation) -> int:
+    """Take the conversation's write lock, until the commit, and return its newest message id.
+
+    The message's id is drawn only after this, so within a conversation ids are handed out
+    in the order the sends commit: a reader who holds every message up to id N can never
+    see a lower id commit later, and "everything after N" (catch-up, unread counts, read
+    positions) misses nothing. Drawn before the lock, two sends could commit out of order
+    and a reader catching up between the two commits would skip the lower one for good.
+    The no-op UPDATE is the lock: a row lock on PostgreSQL, and on SQLite the database's
+    write lock (a SELECT there would take none and could read a stale newest id).
+    """
+    return db.session.execute(
+        update(Conversation)
+        .where(Conversation.id == conversation.id)
+        .values(last_message_id=Conversation.last_message_id)
+        .returning(Conversation.last_message_id)
+        .execution_options(synchronize_session=False)
+    ).scalar_one()
 
 
 def _check_may_write(user) -> None:
