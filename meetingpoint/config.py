@@ -21,7 +21,17 @@ class Config:
     SQLALCHEMY_DATABASE_URI = _env(
         "DATABASE_URL", f"sqlite:///{PROJECT_ROOT / 'instance' / 'meetingpoint.db'}"
     )
-    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    # Connections per process. Under gevent one process serves hundreds of requests and
+    # socket events at once, each holding a connection from its first query to its commit:
+    # past POOL_SIZE + POOL_OVERFLOW they wait up to POOL_TIMEOUT seconds for one, then get
+    # a 503 page (or a socket answer that says try again). PostgreSQL's max_connections must
+    # cover (POOL_SIZE + POOL_OVERFLOW) x processes, plus the command-line jobs.
+    SQLALCHEMY_ENGINE_OPTIONS = {
+        "pool_pre_ping": True,
+        "pool_size": int(_env("DATABASE_POOL_SIZE", "10")),
+        "max_overflow": int(_env("DATABASE_POOL_OVERFLOW", "10")),
+        "pool_timeout": float(_env("DATABASE_POOL_TIMEOUT", "10")),
+    }
 
     # Locale: the catalogs live at the top level, so the path must be absolute.
     BABEL_TRANSLATION_DIRECTORIES = str(PROJECT_ROOT / "translations")
@@ -85,6 +95,11 @@ class Config:
     # its person no longer counts as online (the process holding it may have died).
     CHAT_HEARTBEAT_SECONDS = int(_env("CHAT_HEARTBEAT_SECONDS", "45"))
     FORUM_HOLD_FIRST_POSTS = int(_env("FORUM_HOLD_FIRST_POSTS", "0"))
+    # Socket events of one process that use the database at once (the rest wait in memory,
+    # holding no connection), and how long one waits before it is answered "try again".
+    # Keep it below DATABASE_POOL_SIZE, so pages always find a connection too.
+    CHAT_EVENTS_AT_ONCE = int(_env("CHAT_EVENTS_AT_ONCE", "6"))
+    CHAT_EVENT_WAIT_SECONDS = float(_env("CHAT_EVENT_WAIT_SECONDS", "10"))
 
     # Visit counts are kept in each process and written together this often.
     VISITS_FLUSH_SECONDS = float(_env("VISITS_FLUSH_SECONDS", "10"))

@@ -4,7 +4,7 @@ answer with an acknowledgement. Refusals go back to the sender alone, never broa
 import functools
 from datetime import UTC, datetime
 
-from flask import request
+from flask import current_app, request
 from flask_babel import gettext as _
 from flask_login import current_user
 from flask_socketio import ConnectionRefusedError, disconnect, emit, join_room
@@ -13,6 +13,7 @@ from werkzeug.exceptions import Forbidden, NotFound
 
 from ..extensions import db, limiter, socketio
 from . import live, messages, presence, services
+from .gate import event_gate
 from .models import KIND_ROOM
 
 TYPING_PACE = parse("1 per 2 seconds")
@@ -35,41 +36,68 @@ def _field(data, name: str, kind: type, required: bool = True):
 def chat_event(name: str):
     """Register a handler that receives a dict and returns a dict for the acknowledgement.
 
-    A refusal becomes {"ok": false, "error": <translated>} plus a `chat_error` event to this
-    connection alone; the connection stays usable and nothing is broadcast.
+    Every event is answered. A refusal becomes {"ok": false, "error": <translated>} plus a
+    `chat_error` event to this connection alone; the connection stays usable and nothing is
+    broadcast. A failure on our side (the database away, the process too busy) answers
+    {"ok": false, "retry": true, ...}: nothing was stored, and the page sends again.
     """
 
     def register(handler):
         @functools.wraps(handler)
         def run(data=None, *_extra):
-            if not current_user.is_authenticated:  # signed out, or the password changed
-                disconnect()
-                return {"ok": False, "error": _("Please sign in to see this page.")}
+            gate = event_gate()
+            if not gate.enter():  # every place taken for the configured wait
+                return _refuse(name, data, _("We are very busy. Trying again…"), retry=True)
             try:
-                if not isinstance(data, dict):
-                    raise BadPayload(name)
-                return {"ok": True, **(handler(data) or {})}
-            except messages.ChatError as error:
-                return _refuse(name, data, str(error))
-            except (NotFound, Forbidden):
-                return _refuse(name, data, _("This conversation is not available to you."))
-            except BadPayload:
-                return _refuse(name, data, _("This request was not understood."))
+                return _answer(name, handler, data)
             finally:
-                db.session.rollback()  # nothing half-done outlives the event
+                gate.leave()
 
         return socketio.on(name)(run)
 
     return register
 
 
-def _refuse(event: str, data, error: str) -> dict:
+def _answer(name: str, handler, data) -> dict:
+    try:
+        if not current_user.is_authenticated:  # signed out, or the password changed
+            disconnect()
+            return {"ok": False, "error": _("Please sign in to see this page.")}
+        if not isinstance(data, dict):
+            raise BadPayload(name)
+        return {"ok": True, **(handler(data) or {})}
+    except messages.ChatError as error:
+        return _refuse(name, data, str(error))
+    except (NotFound, Forbidden):
+        return _refuse(name, data, _("This conversation is not available to you."))
+    except BadPayload:
+        return _refuse(name, data, _("This request was not understood."))
+    except Exception:  # the database unreachable, the pool exhausted, a bug: still answer
+        current_app.logger.exception("Socket event %s failed", name)
+        return _refuse(name, data, _("Something went wrong on our side. Trying again…"), retry=True)
+    finally:
+        _end_transaction()
+
+
+def _end_transaction() -> None:
+    """Nothing half-done outlives the event; with the database away, the rollback itself
+    fails, and the answer must still go out."""
+    try:
+        db.session.rollback()
+    except Exception:
+        current_app.logger.warning("Rollback after a socket event failed", exc_info=True)
+        db.session.remove()
+
+
+def _refuse(event: str, data, error: str, retry: bool = False) -> dict:
     client_id = data.get("client_id") if isinstance(data, dict) else None
     reply = {"event": event, "error": error}
     if isinstance(client_id, str):
         reply["client_id"] = client_id[:64]
+    if retry:
+        reply["retry"] = True
     emit("chat_error", reply, to=request.sid)
-    return {"ok": False, "error": error}
+    return {"ok": False, "error": error, **({"retry": True} if retry else {})}
 
 
 @socketio.on("connect")
@@ -78,15 +106,31 @@ def on_connect(auth=None):
     joined when the page opens it. Presence is a database row that others read when they
     look (on opening a room's chat, then with every heartbeat): pushing each arrival to
     every viewer would cost a thousand events per arrival in a room of a thousand."""
-    if not current_user.is_authenticated:
+    try:
+        signed_in = current_user.is_authenticated
+    except Exception as error:  # the database away: the page tries again in a moment
+        current_app.logger.warning("Socket connect failed: %s", error.__class__.__name__)
+        _end_transaction()
+        raise ConnectionRefusedError("unavailable") from error
+    if not signed_in:
         raise ConnectionRefusedError("unauthorized")
     join_room(live.user_room(current_user.id))
-    presence.connected(current_user, request.sid)
+    _quietly(presence.connected, current_user, request.sid)
 
 
 @socketio.on("disconnect")
 def on_disconnect(*_reason):
-    presence.disconnected(request.sid)
+    _quietly(presence.disconnected, request.sid)
+
+
+def _quietly(change, *args) -> None:
+    """Presence is worth no failed connection: a row missed now is written by the next
+    heartbeat, and a row left behind stops counting after two heartbeats."""
+    try:
+        change(*args)
+    except Exception:
+        current_app.logger.warning("Presence not updated", exc_info=True)
+        _end_transaction()
 
 
 def _online(conversation) -> dict:
@@ -99,7 +143,7 @@ def _online(conversation) -> dict:
 @chat_event("here")
 def on_heartbeat(data):
     """Still here; with a room channel's id, also who else is there now."""
-    presence.heartbeat(request.sid)
+    presence.heartbeat(current_user, request.sid)
     conversation_id = _field(data, "conversation_id", int, required=False)
     if conversation_id is None:
         return {"live": live.is_live()}

@@ -28,10 +28,14 @@ def disconnected(sid: str) -> None:
     db.session.commit()
 
 
-def heartbeat(sid: str) -> None:
-    db.session.execute(
+def heartbeat(user, sid: str) -> None:
+    """Still here; the row is made again if it is missing (not written at connect because
+    the database was away, or cleared as stale after a long pause)."""
+    moved = db.session.execute(
         update(ChatConnection).where(ChatConnection.sid == sid).values(seen_at=utcnow())
     )
+    if moved.rowcount == 0:
+        db.session.merge(ChatConnection(sid=sid, user_id=user.id, seen_at=utcnow()))
     db.session.commit()
 
 
