@@ -136,12 +136,14 @@
     if (empty) empty.hidden = true;
   }
 
-  // A live message names the one before it in its conversation: if that one is on the page
-  // the run stays unbroken; if not, something was missed (Redis away) and is fetched now.
+  // A live message names the one before it in its conversation (ids are handed out in the
+  // order messages commit): if that one is the last of the unbroken run, the run grows; if
+  // not, something was missed (Redis away, a dropped connection) and is fetched now.
   function chain(m) {
     if (m.conversation_id !== conversationId || catchingUp) return;
-    if (m.previous_id <= contiguous) contiguous = Math.max(contiguous, m.id);
-    else catchUp();
+    if (typeof m.previous_id !== "number") return; // a resend's answer names none
+    if (m.previous_id === contiguous) contiguous = m.id;
+    else if (m.id > contiguous) catchUp();
   }
 
   function newest() {
@@ -162,12 +164,15 @@
     errorBox.hidden = !message;
   }
 
+  // Everything after the unbroken run, from the server, until the run reaches the newest
+  // message on the page: one that arrived live during the catch-up may sit beyond a gap.
   function catchUp() {
     catchingUp = true;
-    socket.emit("open", { conversation_id: conversationId, after_id: contiguous }, function (reply) {
-      if (!reply || !reply.ok) {
-        catchingUp = false;
-        showError(reply && reply.error);
+    var asked = { conversation_id: conversationId, after_id: contiguous };
+    socket.timeout(15000).emit("open", asked, function (timedOut, reply) {
+      if (timedOut || !reply || !reply.ok) {
+        catchingUp = false; // the next heartbeat or reconnection tries again
+        if (reply) showError(reply.error);
         return;
       }
       reply.messages.forEach(function (m) { show(m); });
@@ -175,9 +180,8 @@
         contiguous = reply.messages[reply.messages.length - 1].id;
       }
       if (reply.online) showOnline(reply.online, reply.online_count);
-      if (reply.more) return catchUp();
+      if (reply.more || (reply.messages.length && newest() > contiguous)) return catchUp();
       catchingUp = false;
-      contiguous = Math.max(contiguous, newest());
       showError("");
       markRead();
       resendPending();
@@ -220,7 +224,7 @@
       if (!reply || !reply.ok) return;
       if (reply.online) showOnline(reply.online, reply.online_count);
       showLive(reply.live);
-      if (reply.last_id > contiguous && reply.last_id > newest() && !catchingUp) catchUp();
+      if (reply.last_id > contiguous && !catchingUp) catchUp();
     });
   }
   beatTimer = setTimeout(beat, heartbeat);
@@ -243,13 +247,34 @@
     }).join("");
   }
 
+  // Unanswered in time, or answered "try again" (the server busy, its database away): sent
+  // again with the same client id, so it is stored once, after a pause that grows to a
+  // minute; after the third try the message says plainly that it is not sent yet.
+  function retryLater(draft) {
+    var tries = (draft.tries || 0) + 1;
+    draft.tries = tries;
+    if (tries >= 3) setStatus(draft.client_id, text.textNotSent);
+    clearTimeout(draft.timer);
+    draft.timer = setTimeout(function () {
+      if (pending[draft.client_id] && socket.connected) send(draft);
+    }, Math.min(60000, 2000 * Math.pow(2, tries - 1)));
+  }
+
+  function setStatus(clientId, status) {
+    var item = list.querySelector('[data-client-id="' + clientId + '"] .status');
+    if (item) item.textContent = status;
+  }
+
   function send(draft) {
     socket.timeout(15000).emit("send", draft, function (timedOut, reply) {
-      if (timedOut) return; // resent on the next connect, with the same client id
+      if (!pending[draft.client_id]) return; // already answered, by an earlier try
+      if (timedOut || (reply && !reply.ok && reply.retry)) return retryLater(draft);
       var item = list.querySelector('[data-client-id="' + draft.client_id + '"]');
+      clearTimeout(draft.timer);
       delete pending[draft.client_id];
       if (reply && reply.ok) {
         show(reply.message);
+        chain(reply.message);
         markRead();
         if (reply.live === false) {
           showLive(false);
@@ -265,7 +290,10 @@
   }
 
   function resendPending() {
-    Object.keys(pending).forEach(function (id) { send(pending[id]); });
+    Object.keys(pending).forEach(function (id) {
+      clearTimeout(pending[id].timer);
+      send(pending[id]);
+    });
   }
 
   if (form) {

@@ -22,6 +22,13 @@
     );
   }
 
+  // A connection the server refused while its database was away is not retried by the
+  // client library itself; a signed-out page stays disconnected.
+  socket.on("connect_error", function (error) {
+    if (socket.active || (error && error.message === "unauthorized")) return;
+    setTimeout(function () { socket.connect(); }, 5000);
+  });
+
   socket.on("unread", showCounts);
   socket.on("read", showCounts);
   // Presence expires after two silent intervals (CHAT_HEARTBEAT_SECONDS on the server).
