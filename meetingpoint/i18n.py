@@ -23,8 +23,9 @@ def preferred_language() -> str:
     """The best language when the URL does not say: saved choice, cookie, browser, English."""
     if not has_request_context():
         return DEFAULT_LANGUAGE
-    if current_user and current_user.is_authenticated and current_user.locale in LANGUAGES:
-        return current_user.locale
+    saved = _signed_in_user_setting("locale")
+    if saved in LANGUAGES:
+        return saved
     cookie = request.cookies.get(LANGUAGE_COOKIE)
     if cookie in LANGUAGES:
         return cookie
@@ -39,8 +40,18 @@ def select_locale() -> str:
 def select_timezone() -> str | None:
     if not has_request_context():
         return None
-    if current_user and current_user.is_authenticated:
-        return current_user.time_zone or None
+    return _signed_in_user_setting("time_zone") or None
+
+
+def _signed_in_user_setting(name: str):
+    """The signed-in person's own setting, or None. With the database away the person
+    cannot be loaded: the page or socket answer that says so is still worded, in the
+    language the cookie or the browser asks for."""
+    try:
+        if current_user and current_user.is_authenticated:
+            return getattr(current_user, name)
+    except Exception:
+        return None
     return None
 
 
