@@ -105,7 +105,8 @@ def test_connections_cut_every_three_seconds(servers, redis_channel, member, roo
         stored = _stored(channel)
         sent = [r.acknowledged for r in steady + cut]
         # Each send stored once, however often it was sent again after a cut.
-        assert sum(len(a) for a in sent) == len(stored) == len({i for a in sent for i in a.values()})
+        ids = {i for a in sent for i in a.values()}
+        assert sum(len(a) for a in sent) == len(stored) == len(ids)
         wait_until_exact(steady + cut, stored)
     finally:
         for reader in steady + cut:
