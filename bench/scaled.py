@@ -2,8 +2,9 @@
 the nginx site from deploy/, with one process and with two, side by side in one run.
 
 Forum pages go through nginx (pages are spread over the processes); chat clients connect
-to the processes directly, as people from many addresses would be spread by nginx's
-ip_hash. Everything on loopback; the bench databases are made afresh and dropped after.
+to the processes directly, as people's browsers would be spread by nginx's hash of
+their routing cookies. Everything on loopback; the bench databases are made afresh and
+dropped after.
 """
 
 import asyncio

@@ -120,8 +120,10 @@ def configure_blueprints(app: Flask) -> None:
 
 def configure_sockets(app: Flask) -> None:
     """Socket.IO at /socket.io/: in-process alone, through Redis when several processes run."""
-    from .chat import events  # noqa: F401  (registers the handlers)
+    from .chat import events, routing  # noqa: F401  (events registers the handlers)
     from .extensions import socketio
+
+    routing.init_app(app)
 
     queue = {}
     if app.config.get("REDIS_URL"):

@@ -99,3 +99,34 @@ def test_rate_limits_are_shared_between_processes(topology, make_user):
     assert [failed_sign_in(s) for s in (one, one, one, two, two)] == [200] * 5
     assert failed_sign_in(one) == 429
     assert failed_sign_in(two) == 429
+
+
+def test_one_office_s_live_connections_spread_over_both_processes(topology, member, rooms):
+    """Sixteen people behind one address (one office network, one mobile operator's shared
+    address): each browser's routing cookie, not the address, picks its process, and every
+    long-polling request of a connection still reaches the process that holds it."""
+    proxy, one, two = topology
+    people = [member(display_name=f"Office {n}") for n in range(16)]
+    everyone = [Participant(proxy, p.email, "polling").connect() for p in people]
+    routes = {person.http.cookies.get("mp_route") for person in everyone}
+    assert None not in routes and len(routes) == 16  # given at sign-in, one per browser
+
+    def holder(person) -> str:
+        """Which process knows this connection: only that one accepts a packet for it."""
+        path = f"/socket.io/?EIO=4&transport=polling&sid={person.client.eio.sid}"
+        knowing = [
+            name
+            for name, server in (("one", one), ("two", two))
+            if requests.post(server.url + path, data="3", timeout=10).status_code == 200
+        ]
+        assert len(knowing) == 1, knowing
+        return knowing[0]
+
+    held = [holder(person) for person in everyone]
+    assert set(held) == {"one", "two"}, held
+    for _round in range(3):  # each request of each connection lands on its own process
+        for person in everyone:
+            assert person.call("here", {})["ok"]
+    assert [holder(person) for person in everyone] == held
+    for person in everyone:
+        person.disconnect()
