@@ -69,7 +69,7 @@ format: $(VENV)/.installed
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-BENCHES := run side_by_side chat_side_by_side growth chat scaled page_weight dashboard
+BENCHES := run side_by_side chat_side_by_side growth chat chat_sends scaled page_weight dashboard
 
 bench: setup
 	bash bench/tools.sh
