@@ -52,3 +52,44 @@ def test_chat_pages_ride_out_a_redis_outage(browsing, servers, own_redis, member
     expected = ["Before the outage", *(f"During the outage {n}" for n in (1, 2, 3))]
     expected.append("After the outage")
     assert shown(k) == shown(a) == [m.body_source for m in stored] == expected
+
+
+def test_a_message_sent_while_the_database_is_away_is_sent_again_until_stored(
+    browsing, servers, member, rooms
+):
+    """The page is told "try again", says plainly that the message is not sent yet, keeps
+    it, and sends it again with the same client id until it is stored: once."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    from conftest import POSTGRES_URL
+    from tcp_cut import Relay
+
+    amina = member(display_name="Amina Diallo")
+    parts = urlsplit(POSTGRES_URL)
+    relay = Relay((parts.hostname, parts.port or 5432)).start()
+    through_relay = urlunsplit(parts._replace(netloc=parts.netloc.replace(
+        f"{parts.hostname}:{parts.port or 5432}", f"127.0.0.1:{relay.port}")))  # fmt: skip
+    server = servers(DATABASE_URL=through_relay, DATABASE_POOL_TIMEOUT=2,
+                     CHAT_HEARTBEAT_SECONDS=2)  # fmt: skip
+    browsing.origins.add(server.url.split("//")[1])
+    page = browsing.sign_in(browsing.page(base_url=server.url), amina)
+    page.goto("/en/rooms/social-dialogue/chat")
+    wait_until_live(page)
+    try:
+        relay.cut()
+        say(page, "Written while the database was away")
+        waiting = page.locator("ol.chat li.pending", has_text="Written while the database")
+        waiting.locator(".status", has_text="Not sent yet").wait_for(timeout=30_000)
+        assert shown(page) == []
+        relay.start()
+        page.locator("ol.chat li[data-id]", has_text="Written while the database").wait_for(
+            timeout=60_000
+        )
+        waiting.wait_for(state="detached")
+    finally:
+        if relay.listener is not None:
+            relay.cut()
+    channel = room_channel(rooms["social-dialogue"])
+    stored = ChatMessage.query.filter_by(conversation_id=channel.id).all()
+    assert [m.body_source for m in stored] == ["Written while the database was away"]
+    assert shown(page) == ["Written while the database was away"]
