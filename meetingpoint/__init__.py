@@ -109,11 +109,12 @@ def configure_blueprints(app: Flask) -> None:
         notifications,
         people,
         rooms,
+        safety,
     )
     from .languages import routes as languages
 
     features = (main, auth, accounts, rooms, people, forums, notifications, chat, academy, library,
-                news, languages, dashboard)  # fmt: skip
+                news, languages, dashboard, safety)  # fmt: skip
     for feature in features:
         app.register_blueprint(feature.bp)
 

@@ -33,6 +33,7 @@ MAIN_ACTIONS = [
     (r"/messages/\d+$", "[data-chat-form] [type=submit]"),
     (r"/people/$", "form.filters [type=submit]"),
     (r"/people/\d+$", "main form[action*='/messages/with/'] [type=submit]"),
+    (r"/account/muted$", "main .people-list button"),
     (r"/questionnaire$", "main form [type=submit]"),
     (r"/introductions/mine$", "main form [type=submit]"),
     (r"/auth/(login|register)$", "main form [type=submit]"),

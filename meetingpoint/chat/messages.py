@@ -20,9 +20,10 @@ from ..languages.cache import forget as forget_translations
 from ..notifications.models import CHAT_MENTION
 from ..notifications.services import notify
 from ..rooms.models import RoomMembership
+from ..safety.services import blocked_by_any, refusal
 from . import live
 from .away_mail import mail_if_away
-from .models import KIND_ROOM, ChatMessage, Conversation, ConversationMember
+from .models import KIND_DIRECT, KIND_ROOM, ChatMessage, Conversation, ConversationMember
 from .rendering import render_chat
 
 MESSAGE_MAX = 4000
@@ -61,6 +62,8 @@ def send_message(user, conversation: Conversation, body, language, client_id):
     _check_flood(user)
     html, mentioned = _render(body, conversation)
     readers = listed_readers(conversation)
+    if conversation.kind == KIND_DIRECT and blocked_by_any(user.id, readers):
+        raise ChatError(refusal())
     message = ChatMessage(
         conversation_id=conversation.id,
         sender=user,
