@@ -105,6 +105,7 @@ def configure_blueprints(app: Flask) -> None:
         forums,
         library,
         main,
+        moderation_log,
         news,
         notifications,
         people,
@@ -114,7 +115,7 @@ def configure_blueprints(app: Flask) -> None:
     from .languages import routes as languages
 
     features = (main, auth, accounts, rooms, people, forums, notifications, chat, academy, library,
-                news, languages, dashboard, safety)  # fmt: skip
+                news, languages, dashboard, safety, moderation_log)  # fmt: skip
     for feature in features:
         app.register_blueprint(feature.bp)
 

@@ -13,6 +13,7 @@ from meetingpoint.chat.services import open_direct, room_channel
 from meetingpoint.database import utcnow
 from meetingpoint.extensions import db
 from meetingpoint.forums.models import Post, Topic
+from meetingpoint.forums.moderation import toggle_topic_flag
 from meetingpoint.library.models import LibraryItem
 from meetingpoint.news.services import publish
 from meetingpoint.rooms.models import Room
@@ -61,6 +62,7 @@ def build() -> Community:
     messages.send_message(other, direct, "Shall we meet before the Academy?", "en", "c2")
     topic = db.session.scalar(select(Topic).where(Topic.room_id == room.id).order_by(Topic.id))
     opening = db.session.scalar(select(Post).where(Post.topic_id == topic.id).order_by(Post.id))
+    toggle_topic_flag(reader, topic, "pinned_at")  # an entry in the moderation log
     # Muted people's writing folds away: the topic and the direct conversation show it.
     mute(reader, other)
     replier = db.session.scalar(
@@ -98,6 +100,7 @@ def build() -> Community:
         "/{lang}/search?q=inspection",
         "/{lang}/unread",
         "/{lang}/dashboard/staff?period=week",
+        "/{lang}/moderation/log",
     ]
     public_pages = ["/{lang}/", "/{lang}/about", "/{lang}/auth/login", "/{lang}/auth/register",
                     "/{lang}/dashboard/"]  # fmt: skip

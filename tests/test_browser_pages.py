@@ -34,6 +34,7 @@ MAIN_ACTIONS = [
     (r"/people/$", "form.filters [type=submit]"),
     (r"/people/\d+$", "main form[action*='/messages/with/'] [type=submit]"),
     (r"/account/muted$", "main .people-list button"),
+    (r"/moderation/log$", "main form.filters [type=submit]"),
     (r"/questionnaire$", "main form [type=submit]"),
     (r"/introductions/mine$", "main form [type=submit]"),
     (r"/auth/(login|register)$", "main form [type=submit]"),

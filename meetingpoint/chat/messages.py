@@ -17,6 +17,8 @@ from ..extensions import db
 from ..forums.mentions import link_mentions, mentioned_users
 from ..languages import written_in
 from ..languages.cache import forget as forget_translations
+from ..moderation_log import models as log
+from ..moderation_log.services import record
 from ..notifications.models import CHAT_MENTION
 from ..notifications.services import notify
 from ..rooms.models import RoomMembership
@@ -191,6 +193,8 @@ def delete_message(user, message_id) -> ChatMessage:
     if message.deleted_at is None:
         message.deleted_at = utcnow()
         forget_translations("message", message.id)
+        if moderating and message.sender_id != user.id:
+            record(user, "delete_message", log.CHAT_MESSAGE, message.id, message.sender_id)
         db.session.commit()
         readers = listed_readers(conversation)
         live.broadcast("message_changed", live.message_payload(message), conversation, readers)
