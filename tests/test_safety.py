@@ -199,3 +199,28 @@ def test_mutes_are_exported_and_go_with_either_account(client, auth, member):
     auth.login(amina)
     post(client, "/en/account/delete", {"password": PASSWORD, "confirm": "y"})
     assert db.session.scalar(select(func.count()).select_from(PersonMute)) == 0
+
+
+def test_the_digest_leaves_out_what_muted_people_wrote(client, auth, member):
+    from meetingpoint.database import utcnow
+    from meetingpoint.digests.compose import compose
+    from meetingpoint.forums.models import TopicWatch
+
+    amina, bruno, carla = member(), member(display_name="Bruno"), member(display_name="Carla")
+    since = utcnow()
+    auth.login(amina)
+    open_topic(client, title="Amina's question")
+    watched = last(Post)
+    act(client, bruno, "mute")
+    as_(client, auth, bruno)
+    open_topic(client, title="Bruno's topic")
+    answer(client, watched.id, "Bruno's answer")
+    as_(client, auth, carla)
+    open_topic(client, title="Carla's topic")
+    assert db.session.get(TopicWatch, (amina.id, watched.topic_id)) is not None
+    digest = compose(amina, since)
+    assert [topic.title for topic in digest.new_topics] == ["Carla's topic"]
+    assert digest.new_topic_count == 1
+    assert digest.watched == []  # Bruno's reply was the only one
+    answer(client, watched.id, "Carla's answer")
+    assert [count for _topic, count in compose(amina, since).watched] == [1]

@@ -2,7 +2,7 @@
 
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
@@ -67,6 +67,12 @@ def _set(user, person, blocked: bool | None) -> None:
 
 def muted_ids(user_id: int) -> set[int]:
     return set(db.session.scalars(select(PersonMute.muted_id).where(PersonMute.user_id == user_id)))
+
+
+def not_muted_by(user_id: int, author_column):
+    """A condition for queries of writing: its author is not one `user_id` muted."""
+    muted = select(PersonMute.muted_id).where(PersonMute.user_id == user_id)
+    return or_(author_column.is_(None), author_column.not_in(muted))
 
 
 def muted_by(actor_id: int | None, user_ids) -> set[int]:
