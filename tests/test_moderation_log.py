@@ -134,3 +134,15 @@ def test_members_and_visitors_cannot_read_the_log(client, auth, member):
     assert client.get("/en/moderation/log").headers["Location"].startswith("/en/auth/login")
     auth.login(member())
     assert client.get("/en/moderation/log").status_code == 403
+
+
+def test_role_changes_at_the_command_line_are_logged_without_an_actor(
+    runner, client, auth, make_user
+):
+    person = make_user(email="mod@example.org", display_name="Mod To Be")
+    runner.invoke(args=["users", "set-role", "mod@example.org", "moderator"])
+    runner.invoke(args=["users", "set-role", "mod@example.org", "moderator"])  # no change
+    assert logged() == [(None, "role", "user", person.id, person.id, "member → moderator")]
+    auth.login(person)
+    page = client.get("/en/moderation/log").get_data(as_text=True)
+    assert "An operator, at the command line" in page and "member → moderator" in page

@@ -34,12 +34,13 @@ ACTIONS = {
 
 
 def record(actor, action: str, target_kind: str, target_id=None, subject_id=None, detail=""):
-    """Add `action` by `actor` to the log; the caller's commit stores it with the action."""
+    """Add `action` by `actor` to the log; the caller's commit stores it with the action.
+    No actor: an operator at the command line."""
     if action not in ACTIONS:
         raise ValueError(action)
     db.session.add(
         ModerationAction(
-            actor_id=actor.id,
+            actor_id=actor.id if actor is not None else None,
             action=action,
             target_kind=target_kind,
             target_id=target_id,
