@@ -224,3 +224,18 @@ def test_the_digest_leaves_out_what_muted_people_wrote(client, auth, member):
     assert digest.watched == []  # Bruno's reply was the only one
     answer(client, watched.id, "Carla's answer")
     assert [count for _topic, count in compose(amina, since).watched] == [1]
+
+
+def test_a_blocked_person_opening_a_first_conversation_is_refused_in_their_language(
+    client, auth, member
+):
+    from meetingpoint.chat.models import Conversation
+
+    amina, bruno = member(), member(locale="fr")
+    auth.login(amina)
+    act(client, bruno, "block")
+    as_(client, auth, bruno)
+    refused = post(client, f"/fr/messages/with/{amina.id}")
+    assert refused.status_code == 403
+    assert "Cette personne n&#39;accepte pas vos messages." in refused.get_data(as_text=True)
+    assert db.session.scalar(select(func.count()).select_from(Conversation)) == 0
