@@ -105,15 +105,17 @@ def configure_blueprints(app: Flask) -> None:
         forums,
         library,
         main,
+        moderation_log,
         news,
         notifications,
         people,
         rooms,
+        safety,
     )
     from .languages import routes as languages
 
     features = (main, auth, accounts, rooms, people, forums, notifications, chat, academy, library,
-                news, languages, dashboard)  # fmt: skip
+                news, languages, dashboard, safety, moderation_log)  # fmt: skip
     for feature in features:
         app.register_blueprint(feature.bp)
 

@@ -13,10 +13,12 @@ from meetingpoint.chat.services import open_direct, room_channel
 from meetingpoint.database import utcnow
 from meetingpoint.extensions import db
 from meetingpoint.forums.models import Post, Topic
+from meetingpoint.forums.moderation import toggle_topic_flag
 from meetingpoint.library.models import LibraryItem
 from meetingpoint.news.services import publish
 from meetingpoint.rooms.models import Room
 from meetingpoint.rooms.services import join_room, seed_rooms
+from meetingpoint.safety.services import mute
 from meetingpoint.seed.demo import DEMO_PASSWORD, load_demo
 from meetingpoint.seed.demo_forum import load_demo_forum
 from meetingpoint.seed.demo_library import load_demo_library
@@ -60,6 +62,14 @@ def build() -> Community:
     messages.send_message(other, direct, "Shall we meet before the Academy?", "en", "c2")
     topic = db.session.scalar(select(Topic).where(Topic.room_id == room.id).order_by(Topic.id))
     opening = db.session.scalar(select(Post).where(Post.topic_id == topic.id).order_by(Post.id))
+    toggle_topic_flag(reader, topic, "pinned_at")  # an entry in the moderation log
+    # Muted people's writing folds away: the topic and the direct conversation show it.
+    mute(reader, other)
+    replier = db.session.scalar(
+        select(Post.author_id).where(Post.topic_id == topic.id, Post.author_id != reader.id)
+    )
+    if replier is not None and replier != other.id:
+        mute(reader, db.session.get(User, replier))
     item = db.session.scalar(select(LibraryItem).order_by(LibraryItem.id))
     module = academy.modules[0]
     pages = [
@@ -86,9 +96,11 @@ def build() -> Community:
         "/{lang}/notifications/",
         "/{lang}/notifications/settings",
         "/{lang}/account/",
+        "/{lang}/account/muted",
         "/{lang}/search?q=inspection",
         "/{lang}/unread",
         "/{lang}/dashboard/staff?period=week",
+        "/{lang}/moderation/log",
     ]
     public_pages = ["/{lang}/", "/{lang}/about", "/{lang}/auth/login", "/{lang}/auth/register",
                     "/{lang}/dashboard/"]  # fmt: skip

@@ -33,6 +33,8 @@ MAIN_ACTIONS = [
     (r"/messages/\d+$", "[data-chat-form] [type=submit]"),
     (r"/people/$", "form.filters [type=submit]"),
     (r"/people/\d+$", "main form[action*='/messages/with/'] [type=submit]"),
+    (r"/account/muted$", "main .people-list button"),
+    (r"/moderation/log$", "main form.filters [type=submit]"),
     (r"/questionnaire$", "main form [type=submit]"),
     (r"/introductions/mine$", "main form [type=submit]"),
     (r"/auth/(login|register)$", "main form [type=submit]"),

@@ -6,6 +6,8 @@ from sqlalchemy import select
 from ..database import utcnow
 from ..extensions import db
 from ..forms import PASSWORD_MAX, PASSWORD_MIN
+from ..moderation_log import models as log
+from ..moderation_log.services import record
 from .models import ROLE_ADMIN, ROLES, User
 from .services import set_password
 
@@ -22,6 +24,7 @@ def create_or_promote_admin(email: str, display_name: str, password: str) -> tup
     email = _normalise(email)
     user = db.session.scalar(select(User).where(User.email == email))
     if user is not None:
+        _log_role(user, ROLE_ADMIN)
         user.role = ROLE_ADMIN
         user.email_verified_at = user.email_verified_at or utcnow()
         db.session.commit()
@@ -42,12 +45,18 @@ def create_or_promote_admin(email: str, display_name: str, password: str) -> tup
     return user, True
 
 
+def _log_role(user: User, role: str) -> None:
+    if user.role != role:  # by the operator: no actor
+        record(None, "role", log.USER, user.id, user.id, f"{user.role} → {role}")
+
+
 def change_role(email: str, role: str) -> User:
     if role not in ROLES:
         raise ValueError(f"Unknown role {role!r}.")
     user = db.session.scalar(select(User).where(User.email == _normalise(email)))
     if user is None:
         raise ValueError(f"No account with email {email}.")
+    _log_role(user, role)
     user.role = role
     db.session.commit()
     return user

@@ -9,6 +9,8 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..database import utcnow
 from ..extensions import db
+from ..moderation_log import models as log
+from ..moderation_log.services import record
 from . import privacy
 from .models import ROLES, AccountToken, User, UserLanguage
 
@@ -120,6 +122,8 @@ def assign_role(actor: User, user: User, role: str) -> None:
         raise AccountError(_("Unknown role."))
     if actor.id == user.id:
         raise AccountError(_("You cannot change your own role."))
+    if user.role != role:
+        record(actor, "role", log.USER, user.id, user.id, f"{user.role} → {role}")
     user.role = role
     db.session.commit()
 
@@ -137,9 +141,11 @@ def suspend(actor: User, user: User, until: date | None) -> None:
         raise Forbidden
     if until is None:
         user.suspended_until = None
+        record(actor, "unsuspend", log.USER, user.id, user.id)
     else:
         moment = datetime.combine(until, time.min, tzinfo=UTC)
         if moment <= utcnow():
             raise AccountError(_("Choose a date in the future."))
         user.suspended_until = moment
+        record(actor, "suspend", log.USER, user.id, user.id, until.isoformat())
     db.session.commit()

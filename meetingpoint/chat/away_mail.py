@@ -8,6 +8,7 @@ from ..extensions import db
 from ..notifications import delivery
 from ..notifications.models import EMAIL
 from ..notifications.preferences import DIRECT_MESSAGE, channels_for
+from ..safety.services import muted_by
 from ..templating import person_name
 from .models import ChatMessage
 from .presence import online_among
@@ -16,7 +17,8 @@ from .presence import online_among
 def mail_if_away(message: ChatMessage, readers: list[int], unread_query) -> None:
     """Queue the email (sent after the commit) for readers who chose email, have no live
     connection, and had nothing unread in this conversation before this message."""
-    others = [uid for uid in readers if uid != message.sender_id]
+    silenced = muted_by(message.sender_id, readers)
+    others = [uid for uid in readers if uid != message.sender_id and uid not in silenced]
     if not others:
         return
     wanting = [

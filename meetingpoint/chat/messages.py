@@ -17,12 +17,15 @@ from ..extensions import db
 from ..forums.mentions import link_mentions, mentioned_users
 from ..languages import written_in
 from ..languages.cache import forget as forget_translations
+from ..moderation_log import models as log
+from ..moderation_log.services import record
 from ..notifications.models import CHAT_MENTION
 from ..notifications.services import notify
 from ..rooms.models import RoomMembership
+from ..safety.services import blocked_by_any, refusal
 from . import live
 from .away_mail import mail_if_away
-from .models import KIND_ROOM, ChatMessage, Conversation, ConversationMember
+from .models import KIND_DIRECT, KIND_ROOM, ChatMessage, Conversation, ConversationMember
 from .rendering import render_chat
 
 MESSAGE_MAX = 4000
@@ -61,6 +64,8 @@ def send_message(user, conversation: Conversation, body, language, client_id):
     _check_flood(user)
     html, mentioned = _render(body, conversation)
     readers = listed_readers(conversation)
+    if conversation.kind == KIND_DIRECT and blocked_by_any(user.id, readers):
+        raise ChatError(refusal())
     # Everything above only reads; the conversation's lock is held from here to the commit.
     previous_id = _lock_conversation(conversation)
     message = ChatMessage(
@@ -210,6 +215,8 @@ def delete_message(user, message_id) -> ChatMessage:
     if message.deleted_at is None:
         message.deleted_at = utcnow()
         forget_translations("message", message.id)
+        if moderating and message.sender_id != user.id:
+            record(user, "delete_message", log.CHAT_MESSAGE, message.id, message.sender_id)
         db.session.commit()
         readers = listed_readers(conversation)
         live.broadcast("message_changed", live.message_payload(message), conversation, readers)

@@ -6,8 +6,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 from werkzeug.exceptions import NotFound
 
+from ..errors import ForbiddenBecause
 from ..extensions import db
 from ..rooms.models import Room, RoomMembership
+from ..safety.services import blocked_by_any, refusal
 from . import live
 from .messages import ChatError, unread_per_conversation
 from .models import (
@@ -39,6 +41,8 @@ def open_direct(user, other) -> Conversation:
     """The one direct conversation between `user` and `other`, made on first use."""
     if other.id == user.id or not other.is_active:
         raise NotFound
+    if blocked_by_any(user.id, [other.id]):
+        raise ForbiddenBecause(refusal())
     key = f"{min(user.id, other.id)}:{max(user.id, other.id)}"
     conversation = db.session.scalar(select(Conversation).where(Conversation.direct_key == key))
     if conversation is not None:
@@ -93,6 +97,8 @@ def add_to_group(user, conversation: Conversation, person) -> None:
     """Any member may add someone, up to GROUP_MAX_MEMBERS; adding twice changes nothing."""
     if conversation.kind != KIND_GROUP or not person.is_active:
         raise NotFound
+    if blocked_by_any(user.id, [person.id]):
+        raise ChatError(refusal())
     if db.session.get(ConversationMember, (conversation.id, person.id)) is not None:
         return
     count = db.session.scalar(

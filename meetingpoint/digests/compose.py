@@ -13,6 +13,7 @@ from ..news.models import NewsItem
 from ..notifications.models import DIGEST, Notification
 from ..notifications.preferences import EVENT_OF_KIND, preferences_of
 from ..rooms.services import room_ids_of
+from ..safety.services import not_muted_by
 
 TOPICS_MAX, WATCHED_MAX, NEWS_MAX, WAITING_MAX = 10, 10, 5, 20
 
@@ -41,6 +42,7 @@ def compose(user, since: datetime) -> Digest:
             Topic.created_at > since,
             Topic.held_at.is_(None),
             Topic.author_id != user.id,
+            not_muted_by(user.id, Topic.author_id),
         )
         digest.new_topic_count = db.session.scalar(
             select(func.count()).select_from(fresh.subquery())
@@ -78,6 +80,7 @@ def _watched(user, since: datetime) -> list[tuple[Topic, int]]:
             Post.held_at.is_(None),
             Post.hidden_at.is_(None),
             Post.deleted_at.is_(None),
+            not_muted_by(user.id, Post.author_id),
         )
         .group_by(Topic.id)
         .order_by(func.count(Post.id).desc(), Topic.id)

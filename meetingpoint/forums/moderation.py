@@ -7,6 +7,8 @@ from sqlalchemy.orm import joinedload
 
 from ..database import utcnow
 from ..extensions import db
+from ..moderation_log import models as log
+from ..moderation_log.services import record
 from ..rooms.models import Room
 from . import search
 from .access import ForumError, require_moderator
@@ -15,6 +17,9 @@ from .services import publish
 
 REASON_MAX = 1000
 TOPIC_FLAGS = ("pinned_at", "locked_at", "closed_at")
+# How the log names each flag set and cleared.
+FLAG_ACTIONS = {"pinned_at": ("pin", "unpin"), "locked_at": ("lock", "unlock"),
+                "closed_at": ("close", "reopen")}  # fmt: skip
 
 
 def toggle_topic_flag(moderator, topic: Topic, flag: str) -> bool:
@@ -24,6 +29,8 @@ def toggle_topic_flag(moderator, topic: Topic, flag: str) -> bool:
         raise ValueError(flag)
     now_set = getattr(topic, flag) is None
     setattr(topic, flag, utcnow() if now_set else None)
+    action = FLAG_ACTIONS[flag][0 if now_set else 1]
+    record(moderator, action, log.TOPIC, topic.id, topic.author_id, topic.title)
     db.session.commit()
     return now_set
 
@@ -33,6 +40,8 @@ def move_topic(moderator, topic: Topic, room: Room) -> None:
     require_moderator(moderator)
     if room.is_archived:
         raise ForumError(_("This room is archived: it can be read but not joined."))
+    moved = f"{topic.room.slug} → {room.slug}"
+    record(moderator, "move", log.TOPIC, topic.id, topic.author_id, moved)
     topic.room_id = room.id
     db.session.commit()
 
@@ -44,6 +53,7 @@ def toggle_hidden(moderator, post: Post) -> bool:
     search.index_post(post)  # drops it while hidden, restores it when shown again
     if post.is_hidden:
         _resolve_reports_on(post, moderator)
+    record(moderator, "hide" if post.is_hidden else "unhide", log.POST, post.id, post.author_id)
     db.session.commit()
     return post.is_hidden
 
@@ -57,6 +67,7 @@ def approve(moderator, post: Post) -> None:
     if post.is_opening:
         post.topic.held_at = None
     publish(post)
+    record(moderator, "approve", log.POST, post.id, post.author_id)
     db.session.commit()
 
 
@@ -76,11 +87,14 @@ def report(user, post: Post, reason: str) -> None:
 
 def dismiss_report(moderator, report_id: int) -> None:
     require_moderator(moderator)
-    db.session.execute(
+    done = db.session.execute(
         update(PostReport)
         .where(PostReport.id == report_id, PostReport.resolved_at.is_(None))
         .values(resolved_at=utcnow(), resolved_by_id=moderator.id)
     )
+    if done.rowcount:  # dismissing twice is logged once
+        report = db.session.get(PostReport, report_id)
+        record(moderator, "dismiss_report", log.POST, report.post_id, report.post.author_id)
     db.session.commit()
 
 

@@ -16,6 +16,8 @@ from ..database import utcnow
 from ..extensions import db
 from ..languages import written_in
 from ..languages.cache import forget as forget_translations
+from ..moderation_log import models as log
+from ..moderation_log.services import record
 from ..rooms.models import Room
 from . import search, tracking
 from .access import ForumError, can_edit, check_can_post, check_can_reply
@@ -245,7 +247,14 @@ def edit_post(user, post: Post, body: str, title: str | None = None) -> None:
         )
     )
     forget_translations("post", post.id)
+    _log_if_moderating(user, "edit", post)
     db.session.commit()
+
+
+def _log_if_moderating(user, action: str, post: Post) -> None:
+    # Authors change their own posts freely; a change to someone else's is moderation.
+    if post.author_id != user.id:
+        record(user, action, log.POST, post.id, post.author_id)
 
 
 def delete_post(user, post: Post) -> None:
@@ -255,6 +264,7 @@ def delete_post(user, post: Post) -> None:
     post.deleted_at = utcnow()
     search.unindex_post(post.id)
     forget_translations("post", post.id)
+    _log_if_moderating(user, "delete", post)
     db.session.commit()
 
 

@@ -6,6 +6,7 @@ from werkzeug.exceptions import NotFound
 
 from ..database import utcnow
 from ..extensions import db
+from ..safety.services import muted_by
 from . import delivery
 from .models import EMAIL, OFF, Notification
 from .preferences import EVENT_OF_KIND, channels_for
@@ -26,10 +27,11 @@ def notify(
     Returns who was meant, told or not, so a later, weaker kind can skip them.
     """
     recipients = {uid for uid in user_ids if uid and uid != actor_id}
+    told = recipients - muted_by(actor_id, recipients)  # who muted the actor hears nothing
     event = EVENT_OF_KIND.get(kind)
-    channels = channels_for(recipients, event) if event and recipients else {}
+    channels = channels_for(told, event) if event and told else {}
     now = utcnow()
-    for uid in sorted(recipients):
+    for uid in sorted(told):
         if channels.get(uid) == OFF:
             continue
         notification = Notification(

@@ -78,7 +78,7 @@
     var body = el("div", "body");
     body.lang = m.language;
     body.innerHTML = m.html; // sanitised on the server by an allow-list (nh3)
-    item.appendChild(body);
+    item.appendChild(muted.indexOf(String(m.sender_id)) >= 0 ? collapsed(body) : body);
     if (m.edited) item.appendChild(el("span", "meta edited", text.textEdited));
     if (text.translateUrl && m.language !== document.documentElement.lang) {
       var translate = el("a", "translate", text.textTranslate);
@@ -98,6 +98,17 @@
       item.appendChild(deleteForm(m.id));
     }
     return item;
+  }
+
+  // Someone the reader muted: the message stays in place, folded, as the server renders it.
+  var muted = (text.muted || "").split(" ").filter(Boolean);
+  function collapsed(body) {
+    var details = el("details", "muted-writing");
+    var summary = el("summary", "", text.textMuted + " ");
+    summary.appendChild(el("span", "show-muted", text.textShow));
+    details.appendChild(summary);
+    details.appendChild(body);
+    return details;
   }
 
   function deleteForm(id) {
