@@ -85,6 +85,10 @@ class Config:
     # its person no longer counts as online (the process holding it may have died).
     CHAT_HEARTBEAT_SECONDS = int(_env("CHAT_HEARTBEAT_SECONDS", "45"))
     FORUM_HOLD_FIRST_POSTS = int(_env("FORUM_HOLD_FIRST_POSTS", "0"))
+    # Unsent drafts kept per person (past it the oldest goes), and how often a page may
+    # save one while someone types (drafts.js: 1.5 s after the last keystroke, each minute).
+    DRAFTS_PER_PERSON = int(_env("DRAFTS_PER_PERSON", "100"))
+    DRAFT_SAVES_LIMIT = _env("DRAFT_SAVES_LIMIT", "30 per minute;600 per hour")
 
     # Visit counts are kept in each process and written together this often.
     VISITS_FLUSH_SECONDS = float(_env("VISITS_FLUSH_SECONDS", "10"))
