@@ -80,6 +80,7 @@ class Config:
     # Forums: per-person pace, and how many first posts of a new account wait for approval.
     FORUM_TOPICS_PER_HOUR = int(_env("FORUM_TOPICS_PER_HOUR", "5"))
     FORUM_REPLIES_PER_HOUR = int(_env("FORUM_REPLIES_PER_HOUR", "60"))
+    FORUM_REPORTS_PER_HOUR = int(_env("FORUM_REPORTS_PER_HOUR", "10"))
     CHAT_MESSAGES_PER_MINUTE = int(_env("CHAT_MESSAGES_PER_MINUTE", "30"))
     # A live connection says it is still there this often; twice that without a word and
     # its person no longer counts as online (the process holding it may have died).
