@@ -170,6 +170,9 @@ def configure_errors(app: Flask) -> None:
 
 
 def configure_security_headers(app: Flask) -> None:
+    from .security import no_store_for_signed_in
+
+    no_store_for_signed_in(app)
     # Only our own origin: no CDN, font host or tracker can be loaded, even by mistake.
     policy = (
         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "

@@ -90,6 +90,7 @@ class Config:
     # Forums: per-person pace, and how many first posts of a new account wait for approval.
     FORUM_TOPICS_PER_HOUR = int(_env("FORUM_TOPICS_PER_HOUR", "5"))
     FORUM_REPLIES_PER_HOUR = int(_env("FORUM_REPLIES_PER_HOUR", "60"))
+    FORUM_REPORTS_PER_HOUR = int(_env("FORUM_REPORTS_PER_HOUR", "10"))
     CHAT_MESSAGES_PER_MINUTE = int(_env("CHAT_MESSAGES_PER_MINUTE", "30"))
     # A live connection says it is still there this often; twice that without a word and
     # its person no longer counts as online (the process holding it may have died).
@@ -100,6 +101,10 @@ class Config:
     # Keep it below DATABASE_POOL_SIZE, so pages always find a connection too.
     CHAT_EVENTS_AT_ONCE = int(_env("CHAT_EVENTS_AT_ONCE", "6"))
     CHAT_EVENT_WAIT_SECONDS = float(_env("CHAT_EVENT_WAIT_SECONDS", "10"))
+    # Unsent drafts kept per person (past it the oldest goes), and how often a page may
+    # save one while someone types (drafts.js: 1.5 s after the last keystroke, each minute).
+    DRAFTS_PER_PERSON = int(_env("DRAFTS_PER_PERSON", "100"))
+    DRAFT_SAVES_LIMIT = _env("DRAFT_SAVES_LIMIT", "30 per minute;600 per hour")
 
     # Visit counts are kept in each process and written together this often.
     VISITS_FLUSH_SECONDS = float(_env("VISITS_FLUSH_SECONDS", "10"))

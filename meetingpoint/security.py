@@ -1,9 +1,10 @@
-"""Small security helpers shared by routes: safe redirects and permission decorators."""
+"""Small security helpers shared by routes: safe redirects, permission decorators, and
+private responses kept out of caches."""
 
 from functools import wraps
 from urllib.parse import urlsplit
 
-from flask import abort
+from flask import abort, g, request, session
 from flask_login import current_user, login_required
 
 
@@ -52,3 +53,25 @@ def limit_request_size(app) -> None:
         view = app.view_functions.get(request.endpoint or "")
         if getattr(view, "accepts_uploads", False):
             request.max_content_length = app.config["UPLOAD_MAX_CONTENT_LENGTH"]
+
+
+def no_store_for_signed_in(app) -> None:
+    """Every response to a signed-in reader gets `Cache-Control: no-store`: each carries
+    their name, and many their data (the export, the account, messages, settings), which
+    no browser cache on a shared computer or proxy on the way may keep. Visitors' pages
+    (shared, and kept in pagecache/) and static files are left as they are."""
+
+    @app.after_request
+    def keep_private(response):
+        if request.endpoint != "static" and _signed_in():
+            response.headers["Cache-Control"] = "no-store"
+        return response
+
+
+def _signed_in() -> bool:
+    # From what the request already holds: asking the database here would break the page
+    # that says the database is unavailable.
+    user = g.get("_login_user")
+    if user is not None:
+        return user.is_authenticated
+    return "_user_id" in session

@@ -503,6 +503,21 @@ def test_the_dashboard_shows_who_takes_part_and_exports_csv(client, auth, make_u
     assert results.splitlines()[0] == "question,option,answer_or_count"
 
 
+def test_a_hostile_free_text_answer_stays_text_in_the_results_csv(
+    client, auth, make_user, academy, open_survey
+):
+    from meetingpoint.academy.services import enrol
+
+    person = make_user()
+    enrol(person, academy)
+    auth.login(person)
+    post(client, "/en/academy/sstc-2016/questionnaire", {f"q{open_survey[2].id}": "@SUM(1)"})
+    auth.logout()
+    auth.login(make_user(role="admin"))
+    results = client.get("/en/academy/sstc-2016/questionnaire/results.csv").get_data(as_text=True)
+    assert results.splitlines()[-1].endswith(",,'@SUM(1)")
+
+
 def test_staff_open_a_key_question_s_discussion_and_participants_take_part(
     client, auth, make_user, academy
 ):

@@ -2,6 +2,7 @@
 
 import json
 
+import pytest
 from conftest import PASSWORD, post
 from sqlalchemy import func, select
 
@@ -157,3 +158,32 @@ def test_deleting_an_account_keeps_or_removes_forum_posts(client, auth, member, 
     assert "Words that go" not in page and "This post was deleted." in page
     db.session.expire_all()
     assert db.session.get(Post, erased.id).body_source == ""
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/en/account/", "/en/account/export.json", "/en/account/privacy", "/en/account/password",
+     "/en/notifications/settings", "/en/notifications/", "/en/messages/", "/en/",
+     "/en/rooms/social-dialogue/", "/en/no-such-page"],
+)  # fmt: skip
+def test_responses_to_a_signed_in_reader_are_never_stored(client, auth, make_user, rooms, path):
+    auth.login(make_user())
+    response = client.get(path)
+    assert response.status_code in (200, 404)
+    assert response.headers["Cache-Control"] == "no-store"
+
+
+def test_visitors_pages_and_static_files_stay_cacheable(app, client, auth, make_user, rooms):
+    from meetingpoint.pagecache.pages import HEADER
+
+    reader = make_user()
+    visitor, room = app.test_client(), "/en/rooms/social-dialogue/"
+    first, again = visitor.get(room), visitor.get(room)
+    assert (first.headers[HEADER], again.headers[HEADER]) == ("miss", "hit")
+    assert "no-store" not in again.headers.get("Cache-Control", "")
+    auth.login(reader)
+    mine = client.get(room)
+    assert HEADER not in mine.headers and mine.headers["Cache-Control"] == "no-store"
+    with client.get("/static/css/site.css") as stylesheet:
+        assert "no-store" not in stylesheet.headers.get("Cache-Control", "")
+    assert visitor.get(room).headers[HEADER] == "hit"  # the visitors' kept page is still there

@@ -249,3 +249,17 @@ def test_the_dashboard_pages_count_as_visits_but_not_the_downloads(client, histo
     assert not db.session.scalar(select(func.sum(PageViewCount.views)))
     client.get(f"/en/dashboard/?{NOVEMBER}", headers={"User-Agent": "Firefox"})
     assert db.session.scalar(select(func.sum(PageViewCount.views))) == 1
+
+
+@pytest.mark.parametrize(
+    "name", ['=HYPERLINK("http://x","y")', "@SUM(1)", "+1", "-1", "\tTab", "\rReturn"]
+)
+def test_a_hostile_name_stays_text_in_the_staff_csv(client, auth, make_user, history, name):
+    people, *_rooms = history
+    people["awa"].display_name = name
+    db.session.commit()
+    auth.login(moderator(make_user))
+    response = client.get(f"/en/dashboard/staff/figures.csv?{NOVEMBER}")
+    rows = {row["figure"]: row for row in csv.DictReader(io.StringIO(response.text))}
+    assert rows[f"people_reached:person:{people['awa'].id}"]["label"] == "'" + name
+    assert rows[f"people_reached:person:{people['awa'].id}"]["value"] == "2"  # still a number

@@ -131,6 +131,33 @@ def test_authors_cannot_report_themselves(client, auth, discussion):
     assert client.get(f"/en/posts/{opening.id}/report").status_code == 403
 
 
+def test_reports_keep_a_pace_per_person(app, client, auth, member, discussion):
+    author, _topic, opening = discussion
+    app.config["FORUM_REPORTS_PER_HOUR"] = 2
+    auth.login(author)
+    for n in range(2):
+        answer(client, opening.id, f"Reply {n}")
+    auth.logout()
+    first, second, third = db.session.scalars(select(Post).order_by(Post.id)).all()
+    auth.login(member())
+    for target in (first, second):
+        assert post(client, f"/en/posts/{target.id}/report", {"reason": "Spam"}).status_code == 302
+    # The same post again changes nothing and costs nothing.
+    assert post(client, f"/en/posts/{first.id}/report", {"reason": "Spam"}).status_code == 302
+    refused = post(client, f"/es/posts/{third.id}/report", {"reason": "Spam"})
+    assert refused.status_code == 429
+    assert "Puede denunciar 2 publicaciones por hora" in refused.text
+    assert "Spam</textarea>" in refused.text  # the reason is given back
+    assert count(PostReport) == 2
+    # An hour later there is room for another.
+    db.session.execute(
+        PostReport.__table__.update().values(created_at=datetime.now(UTC) - timedelta(hours=2))
+    )
+    db.session.commit()
+    assert post(client, f"/en/posts/{third.id}/report", {"reason": "Spam"}).status_code == 302
+    assert count(PostReport) == 3
+
+
 def test_first_posts_wait_for_approval(app, client, auth, member, make_user):
     app.config["FORUM_HOLD_FIRST_POSTS"] = 1
     newcomer = member(display_name="Newcomer")

@@ -5,6 +5,8 @@ cached static files, chat and presence crossing processes on websocket and long-
 
 import re
 import shutil
+import socket
+import ssl
 import uuid
 
 import pytest
@@ -130,3 +132,44 @@ def test_one_office_s_live_connections_spread_over_both_processes(topology, memb
     assert [holder(person) for person in everyone] == held
     for person in everyone:
         person.disconnect()
+
+
+def test_https_only_with_hsts_and_modern_tls(servers, tmp_path, rooms):
+    """The shipped TLS block with a certificate made for the test: plain HTTP redirects
+    (but for the certificate authority's challenges), pages and static files come over TLS
+    1.2 or 1.3 with HSTS, and cookies are Secure with the settings deploy/README.md names."""
+    if shutil.which("nginx") is None or shutil.which("openssl") is None:
+        if IN_CI:
+            pytest.fail("nginx and openssl are required under CI=true")
+        pytest.skip("nginx or openssl is not installed")
+    app = servers(TRUSTED_PROXIES=1, SECURE_COOKIES=1)
+    proxy = Nginx(tmp_path, [app.port, app.port], tls=True).start()
+    try:
+        moved = requests.get(proxy.redirect_url + "/en/rooms/?x=1", allow_redirects=False,
+                             timeout=10)  # fmt: skip
+        assert moved.status_code == 301
+        assert moved.headers["Location"] == "https://127.0.0.1/en/rooms/?x=1"
+        (proxy.acme_root / ".well-known" / "acme-challenge").mkdir(parents=True)
+        (proxy.acme_root / ".well-known" / "acme-challenge" / "token").write_text("proof")
+        challenge = requests.get(proxy.redirect_url + "/.well-known/acme-challenge/token",
+                                 allow_redirects=False, timeout=10)  # fmt: skip
+        assert challenge.status_code == 200 and challenge.text == "proof"
+
+        login = requests.get(proxy.url + "/en/auth/login", verify=proxy.certificate, timeout=10)
+        assert login.status_code == 200 and "Meeting Point" in login.text
+        assert login.headers["Strict-Transport-Security"] == "max-age=63072000"
+        assert "Secure" in login.headers["Set-Cookie"]
+        css = requests.get(proxy.url + "/static/css/site.css", verify=proxy.certificate,
+                           timeout=10)  # fmt: skip
+        assert css.status_code == 200
+        assert css.headers["Strict-Transport-Security"] == "max-age=63072000"
+        context = ssl.create_default_context(cafile=proxy.certificate)
+        with socket.create_connection(("127.0.0.1", proxy.port), timeout=10) as raw:
+            with context.wrap_socket(raw, server_hostname="127.0.0.1") as tls:
+                assert tls.version() == "TLSv1.3"
+        context.maximum_version = ssl.TLSVersion.TLSv1_2  # the oldest the site accepts
+        with socket.create_connection(("127.0.0.1", proxy.port), timeout=10) as raw:
+            with context.wrap_socket(raw, server_hostname="127.0.0.1") as tls:
+                assert tls.version() == "TLSv1.2" and tls.cipher()[0].startswith("ECDHE-")
+    finally:
+        proxy.stop()

@@ -1,8 +1,9 @@
 """Thin views for the facilitators: the dashboard and its CSV exports."""
 
-from flask import Response, render_template
+from flask import render_template
 from flask_login import current_user, login_required
 
+from ..csvfiles import csv_download
 from ..geography import REGION_OF, REGIONS
 from ..i18n import current_language
 from . import bp, discussions, progress, survey
@@ -66,7 +67,7 @@ def participation_csv(slug):
         ]  # fmt: skip
         for r in progress.participation(academy)
     )
-    return _csv(progress.to_csv(header, rows), f"{slug}-participation.csv")
+    return csv_download(header, rows, f"{slug}-participation.csv")
 
 
 @bp.route("/<slug>/questionnaire/results.csv")
@@ -85,14 +86,4 @@ def results_csv(slug):
                 [prompt, option.text(language).label, results["counts"].get(option.id, 0)]
                 for option in question.options
             ]
-    return _csv(
-        progress.to_csv(["question", "option", "answer_or_count"], rows), f"{slug}-results.csv"
-    )
-
-
-def _csv(body: str, filename: str) -> Response:
-    return Response(
-        body,
-        mimetype="text/csv",
-        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
-    )
+    return csv_download(["question", "option", "answer_or_count"], rows, f"{slug}-results.csv")

@@ -1,8 +1,5 @@
 """Where each participant stands (their checklist), and the facilitators' view of everyone."""
 
-import csv
-import io
-
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
@@ -102,18 +99,3 @@ def tally(rows: list[dict], key) -> list[tuple[str, int]]:
             value = key(row) or ""
             counts[value] = counts.get(value, 0) + 1
     return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-
-
-def _cell(value) -> str:
-    # A cell starting like a formula would run in a spreadsheet: make it plain text.
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
-def to_csv(header: list[str], rows) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([_cell(value) for value in row])
-    return out.getvalue()

@@ -38,17 +38,14 @@ def register():
         form.locale.data = current_language()
         form.languages.data = form.languages.data or [current_language()]
     if form.validate_on_submit():
-        try:
-            services.register_user(
-                form.email.data,
-                form.password.data,
-                form.to_profile(),
-                weekly_digest=form.weekly_digest.data,
-            )
-        except services.AccountError as error:
-            form.email.errors.append(str(error))
-        else:
-            return render_template("auth/check_email.html", email=form.email.data)
+        # The same answer whether or not the address has an account (its owner is mailed).
+        services.register_user(
+            form.email.data,
+            form.password.data,
+            form.to_profile(),
+            weekly_digest=form.weekly_digest.data,
+        )
+        return render_template("auth/check_email.html", email=form.email.data)
     return render_template("auth/register.html", form=form)
 
 

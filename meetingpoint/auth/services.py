@@ -2,12 +2,12 @@
 
 from flask import current_app, url_for
 from flask_babel import gettext as _
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..accounts.models import TOKEN_RESET_PASSWORD, TOKEN_VERIFY_EMAIL, User
-from ..accounts.services import AccountError, ProfileData, apply_profile, set_password
+from ..accounts.services import ProfileData, apply_profile, set_password
 from ..database import utcnow
 from ..extensions import db
 from ..mail import send_templated_mail
@@ -29,25 +29,45 @@ def find_user_by_email(email: str) -> User | None:
 
 def register_user(
     email: str, password: str, profile: ProfileData, weekly_digest: bool = False
-) -> User:
-    """Create an unverified account and mail its verification link."""
+) -> User | None:
+    """Create an unverified account and mail its verification link.
+
+    An address that already has an account gets a mail telling its owner instead, and the
+    caller answers the same way: the form must not tell anyone who has an account here.
+    The password is hashed either way, so the answer takes as long too.
+    """
     email = normalise_email(email)
-    taken = _("An account with this email already exists. Try signing in.")
-    if db.session.scalar(select(func.count()).where(User.email == email)):
-        raise AccountError(taken)
-    user = User(email=email)
-    set_password(user, password)
+    password_hash = generate_password_hash(password)
+    owner = find_user_by_email(email)
+    if owner is not None:
+        _mail_account_exists(owner)
+        return None
+    user = User(email=email, password_hash=password_hash)
     apply_profile(user, profile)
     db.session.add(user)
     try:
         db.session.flush()
-    except IntegrityError as error:  # the same address, signed up a moment ago
+    except IntegrityError:  # the same address, signed up a moment ago
         db.session.rollback()
-        raise AccountError(taken) from error
+        owner = find_user_by_email(email)
+        if owner is not None:
+            _mail_account_exists(owner)
+        return None
     if weekly_digest:
         set_digest(user, WEEKLY)
     _issue_and_mail(user, TOKEN_VERIFY_EMAIL)
     return user
+
+
+def _mail_account_exists(owner: User) -> None:
+    """Tell the owner someone tried to sign up with their address, and how to get in."""
+    send_templated_mail(
+        owner,
+        lambda: _("Someone tried to sign up with your address"),
+        "email/account_exists.txt",
+        sign_in=url_for("auth.login", lang_code=owner.locale, _external=True),
+        reset=url_for("auth.reset_request", lang_code=owner.locale, _external=True),
+    )
 
 
 def resend_verification(email: str) -> None:

@@ -1,11 +1,10 @@
 """The figures as CSV and JSON: the same numbers the page shows, with stable keys."""
 
-import csv
-import io
 import json
 
 from flask import Response
 
+from ..csvfiles import csv_download
 from ..geography import REGIONS
 from .details import (
     by_country,
@@ -52,12 +51,11 @@ def staff_rows(figures: Figures, language: str) -> list[dict]:
     return rows
 
 
+CSV_COLUMNS = ["figure", "label", "value", "previous", "growth_percent"]
+
+
 def as_csv(rows: list[dict], filename: str) -> Response:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, ["figure", "label", "value", "previous", "growth_percent"])
-    writer.writeheader()
-    writer.writerows(rows)
-    return _download(out.getvalue(), "text/csv; charset=utf-8", filename)
+    return csv_download(CSV_COLUMNS, ([row[key] for key in CSV_COLUMNS] for row in rows), filename)
 
 
 def as_json(scope: Scope, period_label: str, figures: Figures, rows: list[dict],

@@ -1,7 +1,11 @@
 """The one path for each moderation change: pin, lock, close, move, hide, approve, reports."""
 
+from datetime import timedelta
+
+from flask import current_app
 from flask_babel import gettext as _
-from sqlalchemy import select, update
+from flask_babel import ngettext
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
@@ -20,6 +24,10 @@ TOPIC_FLAGS = ("pinned_at", "locked_at", "closed_at")
 # How the log names each flag set and cleared.
 FLAG_ACTIONS = {"pinned_at": ("pin", "unpin"), "locked_at": ("lock", "unlock"),
                 "closed_at": ("close", "reopen")}  # fmt: skip
+
+
+class TooManyReports(ForumError):
+    """A member reporting faster than FORUM_REPORTS_PER_HOUR allows."""
 
 
 def toggle_topic_flag(moderator, topic: Topic, flag: str) -> bool:
@@ -78,11 +86,47 @@ def report(user, post: Post, reason: str) -> None:
         raise ForumError(_("Tell the moderators what is wrong with this post."))
     if len(reason) > REASON_MAX:
         raise ForumError(_("Please use at most %(max)d characters.", max=REASON_MAX))
+    if _already_reported(user, post):
+        return  # one report is enough, and a second must not count against the pace
+    _check_report_pace(user)
     db.session.add(PostReport(post_id=post.id, reporter_id=user.id, reason=reason))
     try:
         db.session.commit()
     except IntegrityError:
         db.session.rollback()  # already reported by this person: one report is enough
+
+
+def _already_reported(user, post: Post) -> bool:
+    return (
+        db.session.scalar(
+            select(PostReport.id).where(
+                PostReport.post_id == post.id, PostReport.reporter_id == user.id
+            )
+        )
+        is not None
+    )
+
+
+def _check_report_pace(user) -> None:
+    """Counted in the database so every server process agrees (one member once sent 59)."""
+    per_hour = current_app.config["FORUM_REPORTS_PER_HOUR"]
+    sent = db.session.scalar(
+        select(func.count())
+        .select_from(PostReport)
+        .where(
+            PostReport.reporter_id == user.id, PostReport.created_at > utcnow() - timedelta(hours=1)
+        )
+    )
+    if sent >= per_hour and not user.is_moderator:
+        raise TooManyReports(
+            ngettext(
+                "You may report %(num)d post an hour. The moderators have your reports: "
+                "please wait a little before sending another.",
+                "You may report %(num)d posts an hour. The moderators have your reports: "
+                "please wait a little before sending another.",
+                per_hour,
+            )
+        )
 
 
 def dismiss_report(moderator, report_id: int) -> None:

@@ -66,18 +66,20 @@ def report(post_id):
     post = access_post(post_id, current_user)
     if post.author_id == current_user.id:
         abort(403)
-    error = None
+    error, status = None, 200
     if request.method == "POST":
         try:
             moderation.report(current_user, post, request.form.get("reason", ""))
         except ForumError as refusal:
             error = str(refusal)
+            status = 429 if isinstance(refusal, moderation.TooManyReports) else 400
         else:
             flash(_("Thank you: the moderators will look at it."), "success")
             return redirect(url_for("forums.permalink", post_id=post.id))
-    return render_template(
+    page = render_template(
         "forums/report.html", post=post, error=error, reason=request.form.get("reason", "")
     )
+    return page, status
 
 
 @bp.route("/moderation/")

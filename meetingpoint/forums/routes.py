@@ -50,7 +50,7 @@ def new_topic(slug):
             else:
                 _posted(place)
                 return redirect(url_for("forums.topic", slug=room.slug, topic_id=topic.id))
-    _keep(form, place)
+    _keep(form, "topic", room.id)
     return render_template(
         "forums/new_topic.html",
         room=room,
@@ -148,7 +148,7 @@ def reply(post_id):
             else:
                 _posted(place)
                 return redirect(url_for("forums.permalink", post_id=post.id))
-    _keep(form, place)
+    _keep(form, "reply", parent.id)
     try:
         check_can_reply(current_user, topic)
         refusal = None
@@ -188,11 +188,15 @@ def _restore(form, place: str) -> bool:
     return True
 
 
-def _keep(form, place: str) -> None:
-    # Whatever was typed and not posted (a preview, a refusal) is kept as the draft.
+def _keep(form, kind: str, target_id: int) -> None:
+    # Whatever was typed and not posted (a preview, a refusal) is kept as the draft, where
+    # the person may write; elsewhere the form they get back still holds their text.
     if request.method == "POST" and form.body.data:
         title = form.title.data if hasattr(form, "title") else ""
-        save_draft(current_user, place, form.body.data, title or "")
+        try:
+            save_draft(current_user, kind, target_id, form.body.data, title or "")
+        except ForumError:
+            pass  # nothing was stored
 
 
 def _posted(place: str) -> None:
