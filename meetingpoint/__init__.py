@@ -17,6 +17,7 @@ def create_app(config: type | dict | None = None) -> Flask:
     configure_settings(app, config)
     configure_extensions(app)
     configure_blueprints(app)
+    configure_standing(app)
     configure_sockets(app)
     configure_templates(app)
     configure_assets(app)
@@ -118,6 +119,13 @@ def configure_blueprints(app: Flask) -> None:
                 news, languages, dashboard, safety, moderation_log)  # fmt: skip
     for feature in features:
         app.register_blueprint(feature.bp)
+
+
+def configure_standing(app: Flask) -> None:
+    """A suspended participant's writes are refused, except those listed in standing.py."""
+    from .accounts import standing
+
+    standing.init_app(app)
 
 
 def configure_sockets(app: Flask) -> None:

@@ -2,14 +2,15 @@
 
 from werkzeug.exceptions import Forbidden
 
+from ..accounts.standing import in_good_standing
 from ..extensions import db
 from .models import FACILITATOR, Academy, Enrolment
 from .services import access_academy
 
 
 def is_staff(user, academy: Academy) -> bool:
-    """Admins, and the facilitators of this Academy."""
-    if not user.is_authenticated:
+    """Admins, and the facilitators of this Academy; nobody while suspended."""
+    if not user.is_authenticated or not in_good_standing(user):
         return False
     if user.is_admin:
         return True

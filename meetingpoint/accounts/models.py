@@ -8,6 +8,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..database import UTCDateTime, utcnow
 from ..extensions import db
+from .standing import in_good_standing
 
 ROLE_MEMBER, ROLE_MODERATOR, ROLE_ADMIN = "member", "moderator", "admin"
 ROLES = (ROLE_MEMBER, ROLE_MODERATOR, ROLE_ADMIN)
@@ -55,12 +56,19 @@ class User(UserMixin, db.Model):
     def is_suspended(self) -> bool:
         return self.suspended_until is not None and self.suspended_until > utcnow()
 
+    # A role's powers apply only in good standing (standing.py): every check of is_admin and
+    # is_moderator refuses a suspended admin or moderator.
     @property
     def is_admin(self) -> bool:
-        return self.role == ROLE_ADMIN
+        return self.role == ROLE_ADMIN and in_good_standing(self)
 
     @property
     def is_moderator(self) -> bool:
+        return self.holds_moderator_role and in_good_standing(self)
+
+    @property
+    def holds_moderator_role(self) -> bool:
+        """Moderator or admin by role, suspended or not: whom only an admin may suspend."""
         return self.role in (ROLE_MODERATOR, ROLE_ADMIN)
 
     @property

@@ -131,13 +131,14 @@ def assign_role(actor: User, user: User, role: str) -> None:
 def suspend(actor: User, user: User, until: date | None) -> None:
     """Stop `user` from writing until the start of `until` (UTC); None lifts a suspension.
 
-    Moderators suspend members; only admins suspend moderators; nobody suspends themselves.
+    Moderators suspend members; only admins suspend moderators (or lift it), a suspended one
+    included; nobody suspends themselves. A suspended moderator suspends nobody (standing.py).
     """
     if not actor.is_moderator:
         raise Forbidden
     if actor.id == user.id:
         raise AccountError(_("You cannot suspend yourself."))
-    if user.is_moderator and not actor.is_admin:
+    if user.holds_moderator_role and not actor.is_admin:
         raise Forbidden
     if until is None:
         user.suspended_until = None

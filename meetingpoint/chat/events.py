@@ -245,6 +245,7 @@ def on_read(data):
 def on_typing(data):
     """Tell the others someone is writing; at most once every two seconds per person and
     conversation, counted in the limiter's store (Redis when several processes run)."""
+    messages.check_may_write(current_user)  # someone suspended writes nothing
     conversation_id = _field(data, "conversation_id", int)
     try:
         allowed = limiter.limiter.hit(

@@ -1,10 +1,10 @@
 """Fetching forum objects together with the permission check: views never query directly."""
 
-from flask_babel import format_datetime
 from flask_babel import gettext as _
 from sqlalchemy import select
 from werkzeug.exceptions import Forbidden, NotFound
 
+from ..accounts.standing import in_good_standing, refusal
 from ..errors import ForbiddenBecause
 from ..extensions import db
 from ..rooms.models import Room
@@ -62,13 +62,9 @@ def check_can_post(user, room: Room) -> None:
     """Raise ForumError unless `user` may write in `room`: members of open rooms only."""
     if not user.is_authenticated:
         raise Forbidden
-    if user.is_suspended:
-        raise ForumError(
-            _(
-                "Your account is suspended until %(date)s.",
-                date=format_datetime(user.suspended_until, "medium"),
-            )
-        )
+    suspended = refusal(user)
+    if suspended:
+        raise ForumError(suspended)
     if room.is_archived:
         raise ForumError(_("This room is archived: it can be read but not joined."))
     if not is_member(user, room):
@@ -90,12 +86,12 @@ def check_can_reply(user, topic: Topic) -> None:
 
 def can_edit(user, post: Post) -> bool:
     """Authors edit and delete their own posts while the topic is not locked; moderators
-    anyone's, always."""
+    anyone's, always. Nobody while suspended."""
     if not user.is_authenticated or post.is_deleted:
         return False
     if user.is_moderator:
         return True
-    return post.author_id == user.id and not post.topic.is_locked and not user.is_suspended
+    return post.author_id == user.id and not post.topic.is_locked and in_good_standing(user)
 
 
 def require_moderator(user) -> None:

@@ -4,6 +4,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from ..accounts.standing import in_good_standing
 from ..extensions import db
 from ..pagecache.pages import kept_for_visitors
 from ..rooms.services import access_room, is_member, rooms_with_member_counts
@@ -159,7 +160,7 @@ def reply(post_id):
     join_first = (
         bool(refusal)
         and not topic.room.is_archived
-        and not current_user.is_suspended
+        and in_good_standing(current_user)
         and not is_member(current_user, topic.room)
     )
     return render_template(

@@ -12,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from werkzeug.exceptions import Forbidden, NotFound
 
 from ..accounts.choices import SPOKEN_LANGUAGES
+from ..accounts.standing import in_good_standing
 from ..database import utcnow
 from ..extensions import db
 from ..languages import UNDETERMINED
@@ -62,8 +63,8 @@ def access_item(item_id: int) -> LibraryItem:
 
 
 def can_edit(user, item: LibraryItem) -> bool:
-    """Moderators edit and remove any item; members their own."""
-    if not user.is_authenticated or user.is_suspended:
+    """Moderators edit and remove any item; members their own; nobody while suspended."""
+    if not user.is_authenticated or not in_good_standing(user):
         return False
     return user.is_moderator or item.added_by_id == user.id
 
@@ -161,8 +162,6 @@ def count_download(item: LibraryItem) -> None:
 def _checked(user, fields: ItemFields, adding: bool = True) -> list[int]:
     if not user.is_authenticated:
         raise Forbidden
-    if user.is_suspended:
-        raise LibraryError(_("Your account is suspended: you cannot add to the library."))
     title = fields.title.strip()
     if not title or len(title) > TITLE_MAX:
         raise LibraryError(_("Give a title of at most %(max)d characters.", max=TITLE_MAX))
