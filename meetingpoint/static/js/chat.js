@@ -4,7 +4,8 @@
 (function () {
   "use strict";
   var list = document.querySelector("[data-chat]");
-  if (!list || !window.meetingPoint || list.dataset.live !== "on") return;
+  var core = window.meetingPointChat; // chat-core.js, loaded just before
+  if (!list || !window.meetingPoint || !core || list.dataset.live !== "on") return;
   var socket = window.meetingPoint.socket;
   var text = list.dataset;
   var conversationId = Number(text.conversationId);
@@ -129,19 +130,18 @@
   // Insert or replace in id order; a message already shown is never shown twice.
   function show(m, replace) {
     if (m.conversation_id !== conversationId) return;
-    var existing = document.getElementById("message-" + m.id);
-    if (existing && !replace) return;
+    var shown = list.querySelectorAll("li[data-id]");
+    var ids = Array.prototype.map.call(shown, function (li) { return Number(li.dataset.id); });
+    var duplicate = core.isDuplicate(ids, m.id);
+    if (duplicate && !replace) return;
     var item = messageItem(m);
-    if (existing) {
-      list.replaceChild(item, existing);
+    if (duplicate) {
+      list.replaceChild(item, shown[ids.indexOf(m.id)]);
       return;
     }
     var pending = list.querySelector('[data-client-id="' + m.client_id + '"]');
     if (pending && m.sender_id === me) list.removeChild(pending);
-    var after = null;
-    list.querySelectorAll("li[data-id]").forEach(function (li) {
-      if (!after && Number(li.dataset.id) > m.id) after = li;
-    });
+    var after = shown[core.insertionIndex(ids, m.id)];
     list.insertBefore(item, after || list.querySelector("li.pending"));
     var empty = document.querySelector(".empty-chat");
     if (empty) empty.hidden = true;
@@ -152,9 +152,9 @@
   // not, something was missed (Redis away, a dropped connection) and is fetched now.
   function chain(m) {
     if (m.conversation_id !== conversationId || catchingUp) return;
-    if (typeof m.previous_id !== "number") return; // a resend's answer names none
-    if (m.previous_id === contiguous) contiguous = m.id;
-    else if (m.id > contiguous) catchUp();
+    var run = core.extendRun(contiguous, m);
+    contiguous = run.contiguous;
+    if (run.gap) catchUp();
   }
 
   function newest() {
@@ -187,11 +187,10 @@
         return;
       }
       reply.messages.forEach(function (m) { show(m); });
-      if (reply.messages.length) {
-        contiguous = reply.messages[reply.messages.length - 1].id;
-      }
+      var run = core.afterCatchUp(contiguous, reply, newest());
+      contiguous = run.contiguous;
       if (reply.online) showOnline(reply.online, reply.online_count);
-      if (reply.more || (reply.messages.length && newest() > contiguous)) return catchUp();
+      if (run.again) return catchUp();
       catchingUp = false;
       showError("");
       markRead();
@@ -235,7 +234,7 @@
       if (!reply || !reply.ok) return;
       if (reply.online) showOnline(reply.online, reply.online_count);
       showLive(reply.live);
-      if (reply.last_id > contiguous && !catchingUp) catchUp();
+      if (core.needsCatchUp(contiguous, reply.last_id, catchingUp)) catchUp();
     });
   }
   beatTimer = setTimeout(beat, heartbeat);
@@ -264,11 +263,11 @@
   function retryLater(draft) {
     var tries = (draft.tries || 0) + 1;
     draft.tries = tries;
-    if (tries >= 3) setStatus(draft.client_id, text.textNotSent);
+    if (core.shouldSayNotSent(tries)) setStatus(draft.client_id, text.textNotSent);
     clearTimeout(draft.timer);
     draft.timer = setTimeout(function () {
       if (pending[draft.client_id] && socket.connected) send(draft);
-    }, Math.min(60000, 2000 * Math.pow(2, tries - 1)));
+    }, core.retryDelay(tries));
   }
 
   function setStatus(clientId, status) {
