@@ -11,6 +11,7 @@ import asyncio
 import os
 import shutil
 import signal
+import subprocess
 import sys
 import tempfile
 import time
@@ -50,7 +51,12 @@ def drop_database(name: str) -> None:
 def stop(servers) -> None:
     for process, _url in servers:
         process.send_signal(signal.SIGTERM)
-        process.wait(timeout=20)
+    for process, _url in servers:
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:  # connections still draining: the figures are in
+            process.kill()
+            process.wait()
 
 
 def forum_pages(workdir: Path) -> None:
