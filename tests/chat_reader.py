@@ -30,10 +30,19 @@ class FaithfulReader:
         self.client.on("new_message", lambda m: self.inbox.put(("new_message", m)))
         self.worker = threading.Thread(target=self._work, daemon=True)
 
-    def start(self) -> "FaithfulReader":
+    def start(self, within: float = 60) -> "FaithfulReader":
+        """Connect; a refusal ("unavailable": the server busy or its database away) is
+        tried again a moment later, as live.js does."""
         self.worker.start()
-        self.client.connect(self.url, transports=["websocket"], wait_timeout=10)
-        return self
+        give_up = time.monotonic() + within
+        while True:
+            try:
+                self.client.connect(self.url, transports=["websocket"], wait_timeout=10)
+                return self
+            except socketio.exceptions.ConnectionError:
+                if time.monotonic() > give_up:
+                    raise
+                time.sleep(1)
 
     def stop(self) -> None:
         self.stopping.set()

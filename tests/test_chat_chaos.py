@@ -158,3 +158,38 @@ def test_a_send_during_a_database_cut_is_answered_then_stored_once(servers, memb
         a.stop(), k.stop()
         if relay.listener is not None:
             relay.cut()
+
+
+def test_a_burst_through_nginx_with_few_connections_answers_every_send(
+    servers, redis_channel, member, rooms, tmp_path
+):
+    """Two hundred sends at once into one room, through the shipped nginx site, two
+    processes each allowed two database connections (waited for half a second at most) and
+    one socket event at a time: none is left unanswered by a pool time-out (each is
+    answered, "try again" at worst, then sent again and stored once), and every page ends
+    exact."""
+    from nginx_server import Nginx
+
+    people = [member(display_name=f"Participant {n}") for n in range(20)]
+    channel = services.room_channel(rooms[ROOM]).id
+    tight = {"DATABASE_POOL_SIZE": 2, "DATABASE_POOL_OVERFLOW": 0, "DATABASE_POOL_TIMEOUT": 0.5,
+             "CHAT_EVENTS_AT_ONCE": 1, "CHAT_EVENT_WAIT_SECONDS": 1}  # fmt: skip
+    one, two = servers(redis_channel, **tight), servers(redis_channel, **tight)
+    proxy = Nginx(tmp_path, [one.port, two.port]).start()
+    readers = _start_all([FaithfulReader(proxy.url, p.email, channel) for p in people])
+    try:
+        sends = [threading.Thread(target=reader.send, args=(f"Burst {n}.{k}",))
+                 for n, reader in enumerate(readers) for k in range(10)]  # fmt: skip
+        for thread in sends:
+            thread.start()
+        for thread in sends:
+            thread.join(120)
+        assert sum(r.unanswered for r in readers) == 0  # every try got an answer in time
+        stored = _stored(channel)
+        acknowledged = {i for r in readers for i in r.acknowledged.values()}
+        assert len(acknowledged) == len(stored) == 200 and acknowledged == stored
+        wait_until_exact(readers, stored)
+    finally:
+        for reader in readers:
+            reader.stop()
+        proxy.stop()

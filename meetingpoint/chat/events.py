@@ -105,7 +105,21 @@ def on_connect(auth=None):
     """Signed-in people only. Each tab joins its person's room; a conversation's own room is
     joined when the page opens it. Presence is a database row that others read when they
     look (on opening a room's chat, then with every heartbeat): pushing each arrival to
-    every viewer would cost a thousand events per arrival in a room of a thousand."""
+    every viewer would cost a thousand events per arrival in a room of a thousand.
+
+    Connecting reads and writes the database like any event, so it waits at the same gate:
+    a crowd reconnecting at once (a process restarted) queues instead of emptying the pool.
+    """
+    gate = event_gate()
+    if not gate.enter():
+        raise ConnectionRefusedError("unavailable")  # live.js connects again in a moment
+    try:
+        _welcome()
+    finally:
+        gate.leave()
+
+
+def _welcome() -> None:
     try:
         signed_in = current_user.is_authenticated
     except Exception as error:  # the database away: the page tries again in a moment
@@ -120,7 +134,12 @@ def on_connect(auth=None):
 
 @socketio.on("disconnect")
 def on_disconnect(*_reason):
-    _quietly(presence.disconnected, request.sid)
+    gate = event_gate()
+    if gate.enter():  # else the row stops counting after two missed heartbeats anyway
+        try:
+            _quietly(presence.disconnected, request.sid)
+        finally:
+            gate.leave()
 
 
 def _quietly(change, *args) -> None:
