@@ -2,7 +2,7 @@
 answer with an acknowledgement. Refusals go back to the sender alone, never broadcast."""
 
 import functools
-from datetime import UTC, datetime
+from datetime import UTC, datetime, time
 
 from flask import request
 from flask_babel import gettext as _
@@ -12,6 +12,7 @@ from limits import parse
 from werkzeug.exceptions import Forbidden, NotFound
 
 from ..extensions import db, limiter, socketio
+from ..inputs import day_of, is_id
 from . import live, messages, presence, services
 from .models import KIND_ROOM
 
@@ -22,12 +23,17 @@ class BadPayload(Exception):
     """The event's data is not what this handler takes."""
 
 
-def _field(data, name: str, kind: type, required: bool = True):
+def _field(data, name: str, kind: type, required: bool = True, low: int = 1):
+    """The payload's `name`: an int from `low` (1 for ids, 0 for positions) to the largest
+    id, or a str; anything else is BadPayload."""
     value = data.get(name)
     if value is None and not required:
         return None
-    # bool is an int to Python, but never a valid id here.
-    if not isinstance(value, kind) or isinstance(value, bool):
+    if kind is int:
+        if not is_id(value, low):  # a bool is an int to Python, but never an id
+            raise BadPayload(name)
+        return value
+    if not isinstance(value, kind):
         raise BadPayload(name)
     return value
 
@@ -117,7 +123,7 @@ def on_open(data):
     id. Joining comes first, so nothing sent meanwhile falls between the two; the client
     drops any message it receives twice."""
     conversation = services.access_conversation(current_user, _field(data, "conversation_id", int))
-    after_id = _field(data, "after_id", int, required=False)
+    after_id = _field(data, "after_id", int, required=False, low=0)
     join_room(live.conversation_room(conversation.id))
     reply = _latest(conversation) if after_id is None else _page(conversation, after_id)
     reply["last_read_id"] = messages.last_read_id(current_user, conversation)
@@ -148,14 +154,14 @@ def on_history(data):
     """Page back (`before_id`), or jump to a day (`date`, YYYY-MM-DD, the reader's UTC
     midnight is close enough for a jump: the page starts there and scrolls both ways)."""
     conversation = services.access_conversation(current_user, _field(data, "conversation_id", int))
-    day = _field(data, "date", str, required=False)
-    if day is not None:
-        try:
-            moment = datetime.strptime(day, "%Y-%m-%d").replace(tzinfo=UTC)
-        except ValueError as error:
-            raise BadPayload("date") from error
+    asked = _field(data, "date", str, required=False)
+    if asked is not None:
+        day = day_of(asked)
+        if day is None:
+            raise BadPayload("date")
+        moment = datetime.combine(day, time.min, tzinfo=UTC)
         return _page(conversation, after_id=messages.last_id_before(conversation, moment))
-    return _latest(conversation, before_id=_field(data, "before_id", int))
+    return _latest(conversation, before_id=_field(data, "before_id", int, low=0))
 
 
 @chat_event("send")
@@ -193,7 +199,7 @@ def on_delete(data):
 @chat_event("read")
 def on_read(data):
     conversation = services.access_conversation(current_user, _field(data, "conversation_id", int))
-    position = messages.mark_read(current_user, conversation, _field(data, "up_to_id", int))
+    position = messages.mark_read(current_user, conversation, _field(data, "up_to_id", int, low=0))
     return {"last_read_id": position}
 
 
