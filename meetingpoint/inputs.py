@@ -1,10 +1,11 @@
-"""What arrives from outside, made safe to hand on: ids in range, dates in range."""
+"""What arrives from outside, made safe to hand on: ids in range, dates in range, clean text."""
 
 import re
 from datetime import date, datetime
 
-from flask import Flask, request
-from werkzeug.routing import IntegerConverter
+from flask import Flask, Request, request
+from werkzeug.datastructures import ImmutableMultiDict
+from werkzeug.routing import IntegerConverter, UnicodeConverter, ValidationError
 
 # Ids are `integer` columns, 32 bits on PostgreSQL (SQLite would hold 64): a larger number
 # names no row, and both engines fail on it instead of finding nothing.
@@ -15,7 +16,27 @@ LARGEST_PAGE = 1_000_000
 # ("until" counts the whole day) and any time zone's offset within Python's dates.
 FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(9998, 12, 31)
 
+# C0 control characters but tab, newline and carriage return; any surrogate code point in a
+# Python string is a lone one (JSON's "\ud800" arrives as one; a pair is joined on decoding).
+_CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f"
+_SURROGATE = "\ud800-\udfff"
+_UNWANTED = re.compile(f"[{_CONTROL}{_SURROGATE}]")
 _DIGITS = re.compile(r"[0-9]{1,20}")
+
+
+def clean_text(value):
+    """`value` without C0 control characters (tab, newline and carriage return stay) and with
+    each lone surrogate as U+FFFD; anything not a string is returned as it is.
+
+    Text people send is cleaned rather than refused: nobody can see or type these
+    characters, they come with pasted text (word processors' \\x0b, PDFs' \\x0c and \\x00) or
+    a text box cut in the middle of an emoji (a lone surrogate), and refusing would lose a
+    whole post to a character its writer cannot find. Kept, they break PostgreSQL (no NUL in
+    text), UTF-8 (no lone surrogates), the Atom feeds (XML forbids them) and search snippets
+    (which mark matches with \\x02 and \\x03)."""
+    if not isinstance(value, str) or _UNWANTED.search(value) is None:
+        return value
+    return re.sub(f"[{_SURROGATE}]", "\ufffd", re.sub(f"[{_CONTROL}]", "", value))
 
 
 def whole_number(text, low: int = 1, high: int = LARGEST_ID) -> int | None:
@@ -80,6 +101,34 @@ class IdConverter(IntegerConverter):
         super().__init__(map, fixed_digits, min, max, signed)
 
 
+class SegmentConverter(UnicodeConverter):
+    """The app's default converter. A path segment with a control character or a lone
+    surrogate is refused (404), not cleaned: it names nothing we publish, and cleaning it
+    would give one page two addresses."""
+
+    def to_python(self, value: str) -> str:
+        if _UNWANTED.search(value):
+            raise ValidationError()
+        return value
+
+
+class CleanArguments(ImmutableMultiDict):
+    """Query strings and forms as Werkzeug parses them (pairs), each text through
+    clean_text: one place for every form, WTForms or not, and every ?name=value."""
+
+    def __init__(self, mapping=None):
+        if mapping is not None and not isinstance(mapping, dict):
+            mapping = [(clean_text(key), clean_text(value)) for key, value in mapping]
+        super().__init__(mapping)
+
+
+class CleanRequest(Request):
+    parameter_storage_class = CleanArguments
+
+
 def configure_input(app: Flask) -> None:
-    """Before any blueprint adds its rules: they are built with this converter."""
-    app.url_map.converters["int"] = IdConverter
+    """Before any blueprint adds its rules: they are built with these converters."""
+    app.request_class = CleanRequest
+    app.url_map.converters.update(
+        int=IdConverter, default=SegmentConverter, string=SegmentConverter
+    )

@@ -3,12 +3,13 @@
 import pytest
 from conftest import post
 from sqlalchemy import func, select
+from test_accounts import PROFILE
 from test_auth import SIGNUP
 from test_forums import open_topic
 
 from meetingpoint.accounts.models import User
 from meetingpoint.extensions import db
-from meetingpoint.forums.models import Topic
+from meetingpoint.forums.models import Post, Topic
 
 SCRIPT = '<script>alert("x")</script><b>bold</b>'
 ESCAPED = "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;&lt;b&gt;bold&lt;/b&gt;"
@@ -171,6 +172,7 @@ HUGE = "99999999999999999999999"  # past 64 bits: no engine takes it
         f"/en/library/{HUGE}",
         f"/en/messages/{2**63}",
         f"/en/people/{2**31}",
+        "/en/rooms/social%00dialogue/",  # a control character names nothing
     ],
 )
 def test_ids_out_of_range_are_not_found(client, auth, make_user, rooms, url):
@@ -230,3 +232,25 @@ def test_a_suspension_beyond_the_calendar_is_refused(client, auth, make_user):
         as_text=True
     )
     assert db.session.get(User, person.id).suspended_until is None
+
+
+def test_control_characters_are_taken_out_of_forms(client, auth, member):
+    """Invisible characters pasted with text are dropped, the text kept: PostgreSQL refuses
+    NUL, and XML (the Atom feeds) every C0 control but tab and newline."""
+
+    user = member()
+    auth.login(user)
+    response = open_topic(
+        client, title="Tri\x00partite\x1b councils", body="How\x0b do\tyours\x00 work?"
+    )
+    assert response.status_code == 302
+    topic = db.session.scalar(select(Topic))
+    assert topic.title == "Tripartite councils"
+    assert db.session.scalar(select(Post.body_source)) == "How do\tyours work?"
+    post(
+        client, "/en/account/", {**PROFILE, "display_name": "Kwame\x00 Mensah", "bio": "A\x07 bell"}
+    )
+    db.session.refresh(user)
+    assert (user.display_name, user.bio) == ("Kwame Mensah", "A bell")
+    page = client.get("/en/people/?q=%00Kwame%01").get_data(as_text=True)
+    assert "Kwame Mensah" in page

@@ -12,7 +12,7 @@ from limits import parse
 from werkzeug.exceptions import Forbidden, NotFound
 
 from ..extensions import db, limiter, socketio
-from ..inputs import day_of, is_id
+from ..inputs import clean_text, day_of, is_id
 from . import live, messages, presence, services
 from .models import KIND_ROOM
 
@@ -25,7 +25,7 @@ class BadPayload(Exception):
 
 def _field(data, name: str, kind: type, required: bool = True, low: int = 1):
     """The payload's `name`: an int from `low` (1 for ids, 0 for positions) to the largest
-    id, or a str; anything else is BadPayload."""
+    id, or a str cleaned as form text is (inputs.clean_text); anything else is BadPayload."""
     value = data.get(name)
     if value is None and not required:
         return None
@@ -35,7 +35,7 @@ def _field(data, name: str, kind: type, required: bool = True, low: int = 1):
         return value
     if not isinstance(value, kind):
         raise BadPayload(name)
-    return value
+    return clean_text(value)
 
 
 def chat_event(name: str):
