@@ -13,7 +13,7 @@ from werkzeug.exceptions import Forbidden, NotFound
 
 from ..extensions import db, limiter, socketio
 from ..inputs import clean_text, day_of, is_id
-from . import live, messages, presence, services
+from . import live, messages, pacing, presence, services
 from .models import KIND_ROOM
 
 TYPING_PACE = parse("1 per 2 seconds")
@@ -48,6 +48,8 @@ def chat_event(name: str):
     def register(handler):
         @functools.wraps(handler)
         def run(data=None, *_extra):
+            if (verdict := pacing.pace(request.sid)) != pacing.ALLOW:
+                return _slow_down(name, data, verdict)
             if not current_user.is_authenticated:  # signed out, or the password changed
                 disconnect()
                 return {"ok": False, "error": _("Please sign in to see this page.")}
@@ -67,6 +69,15 @@ def chat_event(name: str):
         return socketio.on(name)(run)
 
     return register
+
+
+def _slow_down(event: str, data, verdict: str) -> dict:
+    """Over this connection's budget (pacing.py): refused, the work not done; far over it,
+    the connection is dropped too."""
+    reply = _refuse(event, data, _("You are sending too fast. Wait a moment and try again."))
+    if verdict == pacing.DROP:
+        disconnect()
+    return reply
 
 
 def _refuse(event: str, data, error: str) -> dict:
@@ -92,6 +103,7 @@ def on_connect(auth=None):
 
 @socketio.on("disconnect")
 def on_disconnect(*_reason):
+    pacing.forget(request.sid)  # first: it cannot fail, and the database might
     presence.disconnected(request.sid)
 
 
