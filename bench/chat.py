@@ -119,6 +119,8 @@ def start_server(url: str, workdir: Path, redis_channel: str | None, **settings)
         MEETINGPOINT_SECRET_KEY=SECRET,
         MEETINGPOINT_MAIL_OUTBOX=str(workdir / "outbox"),
         MEETINGPOINT_CHAT_MESSAGES_PER_MINUTE="100000",
+        # One sender's back-to-back burst measures delivery, not the per-connection pace.
+        MEETINGPOINT_CHAT_EVENT_BURST="100000",
     )
     if redis_channel:
         env.update(MEETINGPOINT_REDIS_URL=REDIS_URL, MEETINGPOINT_SOCKETIO_CHANNEL=redis_channel)

@@ -8,6 +8,7 @@ from flask import Flask
 
 from .assets import configure_assets
 from .config import Config
+from .inputs import configure_input
 from .serving import configure_turn_taking
 
 
@@ -15,6 +16,7 @@ def create_app(config: type | dict | None = None) -> Flask:
     """Build the application: each configure_* step below owns one concern."""
     app = Flask(__name__, instance_relative_config=False)
     configure_settings(app, config)
+    configure_input(app)
     configure_extensions(app)
     configure_blueprints(app)
     configure_standing(app)

@@ -92,6 +92,11 @@ class Config:
     FORUM_REPLIES_PER_HOUR = int(_env("FORUM_REPLIES_PER_HOUR", "60"))
     FORUM_REPORTS_PER_HOUR = int(_env("FORUM_REPORTS_PER_HOUR", "10"))
     CHAT_MESSAGES_PER_MINUTE = int(_env("CHAT_MESSAGES_PER_MINUTE", "30"))
+    # Every live connection's events (any kind): this many at once, then this many a second;
+    # beyond, each is refused undone, and a connection refused three bursts' worth within ten
+    # seconds is dropped. A page sends a few a minute; a script in a loop, thousands.
+    CHAT_EVENT_BURST = int(_env("CHAT_EVENT_BURST", "20"))
+    CHAT_EVENTS_PER_SECOND = float(_env("CHAT_EVENTS_PER_SECOND", "5"))
     # A live connection says it is still there this often; twice that without a word and
     # its person no longer counts as online (the process holding it may have died).
     CHAT_HEARTBEAT_SECONDS = int(_env("CHAT_HEARTBEAT_SECONDS", "45"))

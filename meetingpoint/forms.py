@@ -1,13 +1,17 @@
-"""Form pieces shared by features: translated validators and a multi-checkbox field."""
+"""Form pieces shared by features: translated validators, a bounded date, multi-checkboxes."""
 
 from functools import lru_cache
 
+from flask_babel import format_date
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup, escape
-from wtforms import SelectMultipleField, SubmitField
+from wtforms import DateField, SelectMultipleField, SubmitField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, Length
 from wtforms.widgets import CheckboxInput, ListWidget, Select, html_params
+
+from .inputs import FIRST_DAY, LAST_DAY
 
 PASSWORD_MIN, PASSWORD_MAX = 10, 200
 
@@ -39,6 +43,23 @@ class MultiCheckboxField(SelectMultipleField):
 
     widget = ListWidget(prefix_label=False)
     option_widget = CheckboxInput()
+
+
+class DayField(DateField):
+    """A date from FIRST_DAY to LAST_DAY. Any other is refused, as a malformed one is: the
+    year 9999 parses, and the day after it (which "until" needs) does not exist."""
+
+    def process_formdata(self, valuelist):
+        super().process_formdata(valuelist)
+        if self.data is not None and not FIRST_DAY <= self.data <= LAST_DAY:
+            self.data = None
+            raise ValueError(
+                _(
+                    "Please give a date between %(first)s and %(last)s.",
+                    first=format_date(FIRST_DAY),
+                    last=format_date(LAST_DAY),
+                )
+            )
 
 
 def strip_text(value):

@@ -54,8 +54,10 @@ class LiveServer:
             MEETINGPOINT_SECRET_KEY="live-server-tests",
             MEETINGPOINT_INSTANCE_PATH=str(workdir),
             MEETINGPOINT_MAIL_OUTBOX=str(workdir / "outbox"),
-            # These tests send fifty messages in a burst; the flood limit has its own tests.
+            # These tests send fifty messages in a burst; the flood limit and the event budget
+            # have their own tests.
             MEETINGPOINT_CHAT_MESSAGES_PER_MINUTE="10000",
+            MEETINGPOINT_CHAT_EVENT_BURST="1000",
         )
         if redis_channel:
             self.env.update(

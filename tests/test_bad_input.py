@@ -3,10 +3,13 @@
 import pytest
 from conftest import post
 from sqlalchemy import func, select
+from test_accounts import PROFILE
 from test_auth import SIGNUP
+from test_forums import open_topic
 
 from meetingpoint.accounts.models import User
 from meetingpoint.extensions import db
+from meetingpoint.forums.models import Post, Topic
 
 SCRIPT = '<script>alert("x")</script><b>bold</b>'
 ESCAPED = "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;&lt;b&gt;bold&lt;/b&gt;"
@@ -152,3 +155,102 @@ def test_choices_are_kept_after_an_error(client):
     page = response.get_data(as_text=True)
     assert '<option value="SN" selected>Senegal</option>' in page
     assert '<option value="Africa/Dakar" selected>Africa/Dakar</option>' in page
+
+
+HUGE = "99999999999999999999999"  # past 64 bits: no engine takes it
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        f"/en/posts/{HUGE}",
+        f"/en/posts/{2**63}",
+        f"/en/posts/{2**31}",  # ids are PostgreSQL integers: 32 bits
+        "/en/posts/0",
+        f"/en/rooms/social-dialogue/topics/{HUGE}",
+        f"/en/news/{HUGE}",
+        f"/en/library/{HUGE}",
+        f"/en/messages/{2**63}",
+        f"/en/people/{2**31}",
+        "/en/rooms/social%00dialogue/",  # a control character names nothing
+    ],
+)
+def test_ids_out_of_range_are_not_found(client, auth, make_user, rooms, url):
+    auth.login(make_user())
+    response = client.get(url)
+    assert response.status_code == 404
+    assert "There is nothing at this address." in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("page", [HUGE, str(2**31), "-3", "%C2%B2"])
+@pytest.mark.parametrize(
+    "path", ["/en/news/", "/en/library/", "/en/people/", "/en/search?q=work&", "/en/rooms/"]
+)
+def test_page_numbers_out_of_range_show_the_list(client, auth, make_user, rooms, path, page):
+    auth.login(make_user())
+    separator = "" if path.endswith("&") else "?"
+    assert client.get(f"{path}{separator}page={page}").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        f"rooms/social-dialogue/chat?before={HUGE}",
+        f"rooms/social-dialogue/chat?after={2**63}",
+        "rooms/social-dialogue/chat?after=-1",
+        "rooms/social-dialogue/chat?date=9999-12-31",
+        "rooms/social-dialogue/chat?date=0001-01-01",
+        f"rooms/social-dialogue/topics/TOPIC?from={HUGE}&page={HUGE}",
+    ],
+)
+def test_positions_out_of_range_show_the_conversation(client, auth, member, query):
+    auth.login(member())
+    open_topic(client)
+    topic = db.session.scalar(select(Topic))
+    assert client.get(f"/en/{query.replace('TOPIC', str(topic.id))}").status_code == 200
+
+
+def test_search_dates_beyond_the_calendar_are_ignored(client, auth, member):
+    auth.login(member())
+    open_topic(client, title="Tripartite councils", body="Wage boards in practice")
+    for dates in ["until=9999-12-31", "since=0001-01-01", "since=1-1-1&until=99999-01-01"]:
+        response = client.get(f"/en/search?q=wage&{dates}")
+        assert response.status_code == 200
+        assert "Tripartite councils" in response.get_data(as_text=True)
+
+
+def test_a_suspension_beyond_the_calendar_is_refused(client, auth, make_user):
+    auth.login(make_user(role="admin"))
+    person = make_user()
+    response = post(
+        client,
+        f"/en/people/{person.id}/suspend",
+        {"until": "9999-12-31", "suspend": "y"},
+        follow_redirects=True,
+    )
+    assert "Please give a date between Jan 1, 1900 and Dec 31, 9998." in response.get_data(
+        as_text=True
+    )
+    assert db.session.get(User, person.id).suspended_until is None
+
+
+def test_control_characters_are_taken_out_of_forms(client, auth, member):
+    """Invisible characters pasted with text are dropped, the text kept: PostgreSQL refuses
+    NUL, and XML (the Atom feeds) every C0 control but tab and newline."""
+
+    user = member()
+    auth.login(user)
+    response = open_topic(
+        client, title="Tri\x00partite\x1b councils", body="How\x0b do\tyours\x00 work?"
+    )
+    assert response.status_code == 302
+    topic = db.session.scalar(select(Topic))
+    assert topic.title == "Tripartite councils"
+    assert db.session.scalar(select(Post.body_source)) == "How do\tyours work?"
+    post(
+        client, "/en/account/", {**PROFILE, "display_name": "Kwame\x00 Mensah", "bio": "A\x07 bell"}
+    )
+    db.session.refresh(user)
+    assert (user.display_name, user.bio) == ("Kwame Mensah", "A bell")
+    page = client.get("/en/people/?q=%00Kwame%01").get_data(as_text=True)
+    assert "Kwame Mensah" in page

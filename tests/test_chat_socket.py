@@ -299,6 +299,11 @@ BAD_PAYLOADS = [
     {"conversation_id": "1", "body": "x", "client_id": "c", "language": "en"},
     {"conversation_id": True, "body": "x", "client_id": "c", "language": "en"},
     {"conversation_id": 999999, "body": "x", "client_id": "c", "language": "en"},
+    # Past 64 bits (no engine takes it), past 32 (PostgreSQL's integer ids), negative.
+    {"conversation_id": 10**23, "body": "x", "client_id": "c", "language": "en"},
+    {"conversation_id": 2**31, "body": "x", "client_id": "c", "language": "en"},
+    {"conversation_id": -1, "body": "x", "client_id": "c", "language": "en"},
+    {"conversation_id": "OWN", "body": "\x00\x01\x1b", "client_id": "c", "language": "en"},
     {"conversation_id": "OWN", "body": 42, "client_id": "c", "language": "en"},
     {"conversation_id": "OWN", "body": "x", "client_id": "../../etc", "language": "en"},
     {"conversation_id": "OWN", "body": "x", "client_id": "c", "language": "xx-evil"},
@@ -324,6 +329,43 @@ def test_bad_sends_are_refused_to_the_sender_alone(connect, member, channel, pay
     assert stored() == 0
     # The connection is still usable.
     assert send(a, channel.id, "Still here", "after-refusal")["ok"]
+
+
+def test_ids_out_of_range_are_refused_by_every_event(connect, member, channel):
+    a = connect(member(), channel)
+    mine = send(a, channel.id, "Mine", "mine")["message"]["id"]
+    asked = [
+        ("open", {"conversation_id": channel.id, "after_id": 2**63}),
+        ("history", {"conversation_id": channel.id, "before_id": 10**23}),
+        ("send", {"conversation_id": 2**63, "body": "x", "client_id": "c", "language": "en"}),
+        ("edit", {"message_id": 2**31, "body": "changed"}),
+        ("delete", {"message_id": 10**23}),
+        ("read", {"conversation_id": channel.id, "up_to_id": 2**63}),
+        ("typing", {"conversation_id": 2**31}),
+        ("here", {"conversation_id": 10**23}),
+        ("open", {"conversation_id": channel.id, "after_id": -1}),
+    ]
+    for event, payload in asked:
+        reply = a.emit(event, payload, callback=True)
+        assert reply == {"ok": False, "error": "This request was not understood."}, event
+    assert stored() == 1
+    assert a.emit("edit", {"message_id": mine, "body": "Mine, edited"}, callback=True)["ok"]
+
+
+def test_control_characters_and_lone_surrogates_are_cleaned_from_what_is_sent(
+    connect, member, channel
+):
+    """A text box cut in the middle of an emoji sends a lone surrogate; pasted text can
+    carry NUL and other controls. The message keeps what can be seen (and tab, newline)."""
+    a = connect(member(), channel)
+    reply = send(a, channel.id, "Tri\x00partite\x1b councils\tmeet \ud83d", "c1")
+    assert reply["ok"]
+    message = db.session.scalar(select(ChatMessage))
+    assert message.body_source == "Tripartite councils\tmeet \ufffd"
+    edited = a.emit("edit", {"message_id": message.id, "body": "Now\x00 \udc00"}, callback=True)
+    assert edited["ok"]
+    db.session.refresh(message)
+    assert message.body_source == "Now \ufffd"
 
 
 def _cid(payload) -> dict:

@@ -248,6 +248,8 @@ def test_only_the_adder_and_moderators_edit_and_remove(client, auth, make_user, 
         ({"title": ""}, "Give a title of at most 200 characters."),
         ({"year": "1850"}, "Give a year between 1900 and"),
         ({"year": "soon"}, "Give a year between 1900 and"),
+        ({"year": "²"}, "Give a year between 1900 and"),  # isdigit(), yet not for int()
+        ({"rooms": ["²", str(2**63), str(2**31)]}, "Choose at least one room for the item."),
         # None ticked and too little text to tell it from.
         (
             {"languages": [], "title": "Guide", "description": ""},

@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from ..i18n import LANGUAGES
+from ..inputs import whole_numbers
 from ..rooms.services import rooms_with_member_counts
 from . import bp, editing, services
 from .settings import facilitators_of
@@ -22,10 +23,6 @@ def _readings(value: str) -> list[tuple[str, str]]:
         title, _bar, url = line.rpartition("|")
         found.append((title.strip() or url.strip(), url.strip()))
     return found
-
-
-def _numbers(values: list[str]) -> list[int]:
-    return [int(value) for value in values if value.isdigit()]
 
 
 def _typed_from(module) -> dict:
@@ -62,10 +59,11 @@ def _typed_from_form(form) -> dict:
         for lang in LANGUAGES
     }
     typed["options"] = editing.ModuleOptions(
-        room_ids=_numbers(form.getlist("rooms")),
-        facilitator_ids=_numbers(form.getlist("facilitators")),
-        answer_first=set(_numbers(form.getlist("answer_first"))),
-        participants_only=set(_numbers(form.getlist("participants_only"))),
+        room_ids=whole_numbers(form.getlist("rooms")),
+        facilitator_ids=whole_numbers(form.getlist("facilitators")),
+        # Which key questions, counted from 0 in the form's order.
+        answer_first=set(whole_numbers(form.getlist("answer_first"), low=0)),
+        participants_only=set(whole_numbers(form.getlist("participants_only"), low=0)),
     )
     return typed
 

@@ -1,12 +1,13 @@
 """Thin views for staff editing the face-to-face programme, one session at a time."""
 
-from datetime import date, time
+from datetime import time
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from ..i18n import LANGUAGES
+from ..inputs import day_of, whole_number
 from . import agenda, bp, programme_editing, services
 from .staff import access_staff_academy
 
@@ -27,17 +28,19 @@ def _typed_from(academy, session) -> dict:
 
 
 def _fields(typed: dict) -> programme_editing.SessionFields:
+    day = day_of(typed["day"])
     try:
-        day = date.fromisoformat(typed["day"])
         starts, ends = time.fromisoformat(typed["starts"]), time.fromisoformat(typed["ends"])
     except ValueError:
-        raise services.AcademyError(_("Please give the day and both times.")) from None
+        starts = ends = None
+    if day is None or starts is None:
+        raise services.AcademyError(_("Please give the day and both times."))
     return programme_editing.SessionFields(
         day=day,
         starts=starts,
         ends=ends,
         place=typed["place"],
-        module_id=int(typed["module"]) if typed["module"].isdigit() else None,
+        module_id=whole_number(typed["module"]),
         titles={lang: typed[f"title_{lang}"] for lang in LANGUAGES},
     )
 

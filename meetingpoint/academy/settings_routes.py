@@ -1,7 +1,5 @@
 """Thin views for setting an Academy up: create (admins), edit, and name its facilitators."""
 
-from datetime import date, datetime
-
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
@@ -9,6 +7,7 @@ from flask_login import current_user, login_required
 from ..accounts.choices import TIME_ZONES
 from ..geography import country_choices
 from ..i18n import LANGUAGES
+from ..inputs import day_of, moment_of
 from ..templating import person_name
 from . import bp, services, settings
 from .agenda import venue_time
@@ -48,11 +47,10 @@ def _typed_from(academy) -> dict:
 
 
 def _fields(typed: dict) -> settings.AcademyFields:
-    try:
-        days = {name: date.fromisoformat(typed[name]) for name in DATE_FIELDS}
-        moments = {name: datetime.fromisoformat(typed[name]) for name in MOMENT_FIELDS}
-    except ValueError:
-        raise services.AcademyError(_("Please give every date and time.")) from None
+    days = {name: day_of(typed[name]) for name in DATE_FIELDS}
+    moments = {name: moment_of(typed[name]) for name in MOMENT_FIELDS}
+    if None in days.values() or None in moments.values():
+        raise services.AcademyError(_("Please give every date and time."))
     return settings.AcademyFields(
         venue=typed["venue"],
         city=typed["city"],

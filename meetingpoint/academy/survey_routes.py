@@ -6,6 +6,7 @@ from flask_login import current_user, login_required
 
 from ..accounts.choices import CONSTITUENCIES
 from ..geography import REGIONS
+from ..inputs import whole_numbers
 from . import bp, services, survey
 from .models import FREE_TEXT
 from .staff import access_staff_academy, is_staff
@@ -21,7 +22,7 @@ def questionnaire(slug):
             q.id: (
                 request.form.get(f"q{q.id}", "")[: survey.TEXT_MAX + 1]
                 if q.kind == FREE_TEXT
-                else [int(v) for v in request.form.getlist(f"q{q.id}") if v.isdigit()]
+                else whole_numbers(request.form.getlist(f"q{q.id}"))
             )
             for q in questions
         }

@@ -2,7 +2,7 @@
 answer with an acknowledgement. Refusals go back to the sender alone, never broadcast."""
 
 import functools
-from datetime import UTC, datetime
+from datetime import UTC, datetime, time
 
 from flask import current_app, request
 from flask_babel import gettext as _
@@ -12,7 +12,8 @@ from limits import parse
 from werkzeug.exceptions import Forbidden, NotFound
 
 from ..extensions import db, limiter, socketio
-from . import live, messages, presence, services
+from ..inputs import clean_text, day_of, is_id
+from . import live, messages, pacing, presence, services
 from .gate import event_gate
 from .models import KIND_ROOM
 
@@ -23,14 +24,19 @@ class BadPayload(Exception):
     """The event's data is not what this handler takes."""
 
 
-def _field(data, name: str, kind: type, required: bool = True):
+def _field(data, name: str, kind: type, required: bool = True, low: int = 1):
+    """The payload's `name`: an int from `low` (1 for ids, 0 for positions) to the largest
+    id, or a str cleaned as form text is (inputs.clean_text); anything else is BadPayload."""
     value = data.get(name)
     if value is None and not required:
         return None
-    # bool is an int to Python, but never a valid id here.
-    if not isinstance(value, kind) or isinstance(value, bool):
+    if kind is int:
+        if not is_id(value, low):  # a bool is an int to Python, but never an id
+            raise BadPayload(name)
+        return value
+    if not isinstance(value, kind):
         raise BadPayload(name)
-    return value
+    return clean_text(value)
 
 
 def chat_event(name: str):
@@ -45,6 +51,9 @@ def chat_event(name: str):
     def register(handler):
         @functools.wraps(handler)
         def run(data=None, *_extra):
+            # Over this connection's budget: refused before any work, the gate included.
+            if (verdict := pacing.pace(request.sid)) != pacing.ALLOW:
+                return _slow_down(name, data, verdict)
             gate = event_gate()
             if not gate.enter():  # every place taken for the configured wait
                 return _refuse(name, data, _("We are very busy. Trying again…"), retry=True)
@@ -87,6 +96,15 @@ def _end_transaction() -> None:
     except Exception:
         current_app.logger.warning("Rollback after a socket event failed", exc_info=True)
         db.session.remove()
+
+
+def _slow_down(event: str, data, verdict: str) -> dict:
+    """Over this connection's budget (pacing.py): refused, the work not done; far over it,
+    the connection is dropped too."""
+    reply = _refuse(event, data, _("You are sending too fast. Wait a moment and try again."))
+    if verdict == pacing.DROP:
+        disconnect()
+    return reply
 
 
 def _refuse(event: str, data, error: str, retry: bool = False) -> dict:
@@ -134,6 +152,7 @@ def _welcome() -> None:
 
 @socketio.on("disconnect")
 def on_disconnect(*_reason):
+    pacing.forget(request.sid)  # first: it cannot fail, and the database might
     gate = event_gate()
     if gate.enter():  # else the row stops counting after two missed heartbeats anyway
         try:
@@ -180,7 +199,7 @@ def on_open(data):
     id. Joining comes first, so nothing sent meanwhile falls between the two; the client
     drops any message it receives twice."""
     conversation = services.access_conversation(current_user, _field(data, "conversation_id", int))
-    after_id = _field(data, "after_id", int, required=False)
+    after_id = _field(data, "after_id", int, required=False, low=0)
     join_room(live.conversation_room(conversation.id))
     reply = _latest(conversation) if after_id is None else _page(conversation, after_id)
     reply["last_read_id"] = messages.last_read_id(current_user, conversation)
@@ -211,14 +230,14 @@ def on_history(data):
     """Page back (`before_id`), or jump to a day (`date`, YYYY-MM-DD, the reader's UTC
     midnight is close enough for a jump: the page starts there and scrolls both ways)."""
     conversation = services.access_conversation(current_user, _field(data, "conversation_id", int))
-    day = _field(data, "date", str, required=False)
-    if day is not None:
-        try:
-            moment = datetime.strptime(day, "%Y-%m-%d").replace(tzinfo=UTC)
-        except ValueError as error:
-            raise BadPayload("date") from error
+    asked = _field(data, "date", str, required=False)
+    if asked is not None:
+        day = day_of(asked)
+        if day is None:
+            raise BadPayload("date")
+        moment = datetime.combine(day, time.min, tzinfo=UTC)
         return _page(conversation, after_id=messages.last_id_before(conversation, moment))
-    return _latest(conversation, before_id=_field(data, "before_id", int))
+    return _latest(conversation, before_id=_field(data, "before_id", int, low=0))
 
 
 @chat_event("send")
@@ -256,7 +275,7 @@ def on_delete(data):
 @chat_event("read")
 def on_read(data):
     conversation = services.access_conversation(current_user, _field(data, "conversation_id", int))
-    position = messages.mark_read(current_user, conversation, _field(data, "up_to_id", int))
+    position = messages.mark_read(current_user, conversation, _field(data, "up_to_id", int, low=0))
     return {"last_read_id": position}
 
 

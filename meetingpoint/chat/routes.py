@@ -1,7 +1,7 @@
 """Thin views for chat without JavaScript: read, send, edit, page back and forth, jump."""
 
 import uuid
-from datetime import date, datetime
+from datetime import datetime
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import get_timezone
@@ -12,6 +12,7 @@ from wtforms import HiddenField, SelectField, StringField, TextAreaField
 
 from ..forms import SubmitButton, max_length, required, strip_text
 from ..i18n import current_language
+from ..inputs import day_of, int_arg
 from ..languages.forms import written_in_choices
 from ..people.services import access_person
 from ..rooms.services import access_room, is_member
@@ -119,8 +120,8 @@ def _conversation_page(conversation, title, room=None, others=()):
             flash(str(error), "error")
         else:
             return redirect(request.path + "#latest")
-    before = request.args.get("before", type=int)
-    after = request.args.get("after", type=int)
+    before = int_arg("before", low=0)
+    after = int_arg("after", low=0)
     day = _day_asked()
     if day is not None:
         after = messages.last_id_before(conversation, day)
@@ -157,10 +158,8 @@ def _conversation_page(conversation, title, room=None, others=()):
 
 def _day_asked() -> datetime | None:
     """?date=YYYY-MM-DD as the start of that day in the reader's time zone."""
-    value = request.args.get("date", "")
-    try:
-        day = date.fromisoformat(value)
-    except ValueError:
+    day = day_of(request.args.get("date", ""))
+    if day is None:
         return None
     return get_timezone().localize(datetime(day.year, day.month, day.day))  # noqa: DTZ001
 

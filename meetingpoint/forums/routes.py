@@ -6,6 +6,7 @@ from flask_login import current_user, login_required
 
 from ..accounts.standing import in_good_standing
 from ..extensions import db
+from ..inputs import int_arg, page_arg
 from ..pagecache.pages import kept_for_visitors
 from ..rooms.services import access_room, is_member, rooms_with_member_counts
 from ..templating import person_name
@@ -70,8 +71,8 @@ def topic(slug, topic_id):
     # Before loading the posts: recording the visit commits, which would expire them.
     seen = tracking.last_seen(current_user, topic)
     flat = request.args.get("view") == "flat"
-    page_number = max(request.args.get("page", 1, type=int), 1)
-    root_id = request.args.get("from", type=int)
+    page_number = page_arg()
+    root_id = int_arg("from")
     root = access_post(root_id, current_user) if root_id else None
     if root is not None and root.topic_id != topic.id:
         abort(404)

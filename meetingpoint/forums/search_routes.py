@@ -6,14 +6,15 @@ from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
-from wtforms import DateField, SearchField, SelectField
+from wtforms import SearchField, SelectField
 from wtforms.validators import Optional
 
 from ..accounts.models import User
 from ..database import contains_pattern
 from ..extensions import db
-from ..forms import choices, max_length, strip_text
+from ..forms import DayField, choices, max_length, strip_text
 from ..i18n import current_language
+from ..inputs import page_arg
 from ..languages.filters import language_filter_choices, languages_chosen
 from ..rooms.services import rooms_with_member_counts
 from . import bp
@@ -32,8 +33,8 @@ class SearchForm(FlaskForm):
     room = SelectField(_l("Room"))
     author = SearchField(_l("Author"), filters=[strip_text], validators=[max_length(80)])
     language = SelectField(_l("Written in"))
-    since = DateField(_l("From"), validators=[Optional()])
-    until = DateField(_l("Until"), validators=[Optional()])
+    since = DayField(_l("From"), validators=[Optional()])
+    until = DayField(_l("Until"), validators=[Optional()])
 
     def __init__(self, *args, rooms=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -67,7 +68,7 @@ def search_page():
     filters = form.to_filter()
     author = form.author.data if form.author.validate(form) else ""
     author_ids = _authors_named(author) if author else None
-    page = max(request.args.get("page", 1, type=int), 1)
+    page = page_arg()
     hits, total = [], 0
     if author_ids != []:
         hits, total = search(

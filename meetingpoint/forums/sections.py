@@ -7,6 +7,7 @@ from sqlalchemy import false, func, or_, select
 from sqlalchemy.orm import joinedload
 
 from ..extensions import db
+from ..inputs import page_arg
 from ..languages.filters import language_filter_choices, languages_chosen
 from ..rooms.sections import RoomSection, room_section
 from . import tracking
@@ -55,7 +56,7 @@ def forum_section(room, user) -> RoomSection:
     language = language if language in {choice.value for choice in choices} else ""
     if languages_chosen(language):
         visible.append(Topic.language.in_(languages_chosen(language)))
-    page = topic_page(visible, max(request.args.get("page", 1, type=int), 1))
+    page = topic_page(visible, page_arg())
     watching = tracking.is_watching_room(user, room)
     context = {"page": page, "watching": watching, "language": language, "languages": choices}
     return RoomSection("forums/_room_topics.html", context)

@@ -8,6 +8,7 @@ from wtforms import SearchField, SelectField, StringField, TextAreaField, URLFie
 from ..accounts.choices import spoken_language_choices
 from ..forms import MultiCheckboxField, choices, strip_text
 from ..i18n import current_language
+from ..inputs import whole_number, whole_numbers
 from ..languages.filters import language_filter_choices, languages_chosen
 from .catalogue import MOST_DOWNLOADED, NEWEST, Filters
 from .models import DOCUMENT, LINK, VIDEO
@@ -29,7 +30,8 @@ def _year(text: str | None) -> int | None:
     text = (text or "").strip()
     if not text:
         return None
-    return int(text) if text.isdigit() and len(text) <= 4 else -1  # -1: refused as a year
+    year = whole_number(text, low=0, high=9999)
+    return -1 if year is None else year  # -1: refused as a year
 
 
 class ItemForm(FlaskForm):
@@ -68,7 +70,7 @@ class ItemForm(FlaskForm):
             year=_year(self.year.data),
             source=self.source.data or "",
             languages=list(self.languages.data or []),
-            room_ids=[int(value) for value in self.rooms.data or [] if value.isdigit()],
+            room_ids=whole_numbers(self.rooms.data),
             url=self.url.data or "",
         )
 

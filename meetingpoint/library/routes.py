@@ -15,6 +15,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from ..forums.access import ForumError
+from ..inputs import page_arg
 from ..rooms.services import rooms_with_member_counts
 from ..security import accepts_uploads
 from . import bp, catalogue, discussions, files, services
@@ -49,7 +50,7 @@ def file_size(size: int | None) -> str:
 def index():
     rooms = _rooms()
     form = FilterForm(request.args, rooms=rooms)
-    page = catalogue.find(form.to_filters(), max(request.args.get("page", 1, type=int), 1))
+    page = catalogue.find(form.to_filters(), page_arg())
     return render_template(
         "library/index.html",
         form=form,

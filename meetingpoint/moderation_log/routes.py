@@ -6,6 +6,7 @@ from flask_login import current_user, login_required
 from werkzeug.exceptions import Forbidden
 
 from ..errors import BadRequestBecause
+from ..inputs import page_arg
 from . import bp, services
 
 
@@ -17,7 +18,7 @@ def log():
     action = request.args.get("action", "")
     if action and action not in services.ACTIONS:
         raise BadRequestBecause(_("Unknown action."))
-    page = services.entries(action, max(request.args.get("page", 1, type=int), 1))
+    page = services.entries(action, page_arg())
     return render_template(
         "moderation_log/index.html",
         page=page,

@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from ..i18n import LANGUAGES, current_language
+from ..inputs import page_arg
 from ..rooms.services import access_room, rooms_with_member_counts
 from . import bp, services
 
@@ -13,7 +14,7 @@ FEED_SIZE = 30
 
 @bp.route("/<lang:lang_code>/news/")
 def index():
-    page = services.page_of_news(max(request.args.get("page", 1, type=int), 1))
+    page = services.page_of_news(page_arg())
     return render_template(
         "news/index.html", page=page, can_publish=services.can_publish(current_user)
     )

@@ -2,11 +2,11 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, SearchField, SelectField
+from wtforms import SearchField, SelectField
 from wtforms.validators import Optional
 
 from ..accounts.choices import CONSTITUENCIES, ROLE_LABELS, spoken_language_choices
-from ..forms import FastSelect, SubmitButton, choices, max_length, strip_text
+from ..forms import DayField, FastSelect, SubmitButton, choices, max_length, strip_text
 from ..geography import REGIONS, country_choices
 from .services import DirectoryFilter
 
@@ -59,6 +59,6 @@ class RoleForm(FlaskForm):
 class SuspendForm(FlaskForm):
     """A moderator's suspension of a participant, until a date (or lifted)."""
 
-    until = DateField(_l("Suspended until"), validators=[Optional()])
+    until = DayField(_l("Suspended until"), validators=[Optional()])
     suspend = SubmitButton(_l("Suspend"))
     lift = SubmitButton(_l("Lift the suspension"))

@@ -7,6 +7,7 @@ from flask_login import current_user, login_required
 from ..accounts.services import AccountError, assign_role, suspend
 from ..extensions import db
 from ..i18n import current_language
+from ..inputs import page_arg
 from ..rooms.services import rooms_with_member_counts
 from . import bp, services
 from .forms import DirectoryForm, RoleForm, SuspendForm
@@ -28,6 +29,7 @@ def index():
     filters = form.to_filter()
     page = db.paginate(
         services.directory_query(filters),
+        page=page_arg(),
         per_page=current_app.config["PEOPLE_PER_PAGE"],
         error_out=False,
     )
@@ -60,7 +62,10 @@ def change_suspension(user_id):
     person = services.access_person(user_id)
     form = SuspendForm()
     if not form.validate_on_submit() or (form.suspend.data and not form.until.data):
-        flash(_("Choose a date in the future."), "error")
+        flash(
+            form.until.errors[0] if form.until.errors else _("Choose a date in the future."),
+            "error",
+        )
         return redirect(url_for("people.show", user_id=person.id))
     try:
         suspend(current_user, person, None if form.lift.data else form.until.data)
