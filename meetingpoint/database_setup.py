@@ -13,7 +13,13 @@ MIGRATIONS_DIR = str(Path(__file__).resolve().parent.parent / "migrations")
 
 def configure_database(app: Flask) -> None:
     uri = app.config["SQLALCHEMY_DATABASE_URI"]
-    if uri.startswith("sqlite:///"):
+    if uri in ("sqlite://", "sqlite:///:memory:"):
+        # One connection shared by everything (SQLAlchemy's StaticPool): no pool to size.
+        options = dict(app.config.get("SQLALCHEMY_ENGINE_OPTIONS") or {})
+        for sizing in ("pool_size", "max_overflow", "pool_timeout"):
+            options.pop(sizing, None)
+        app.config["SQLALCHEMY_ENGINE_OPTIONS"] = options
+    elif uri.startswith("sqlite:///"):
         Path(uri.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
     elif uri.startswith("postgresql://"):
         # psycopg 3 is the driver we ship; the bare scheme would ask for psycopg2.
