@@ -82,6 +82,8 @@ def test_a_flood_is_refused_undone_then_dropped(app, client, member, rooms):
     assert burst <= len(allowed) < burst + 10
     assert all(reply["ok"] for reply in replies[:burst])
     assert refused and {reply["error"] for reply in refused} == {SLOW_DOWN}
+    # "retry": a page resending what was written offline sends those past the burst again.
+    assert all(reply["retry"] is True for reply in refused)
     # Dropped after three bursts' worth of refusals, long before the flood ended.
     assert not sock.is_connected()
     assert len(replies) < 200

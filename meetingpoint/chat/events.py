@@ -100,8 +100,12 @@ def _end_transaction() -> None:
 
 def _slow_down(event: str, data, verdict: str) -> dict:
     """Over this connection's budget (pacing.py): refused, the work not done; far over it,
-    the connection is dropped too."""
-    reply = _refuse(event, data, _("You are sending too fast. Wait a moment and try again."))
+    the connection is dropped too. Answered "retry": a page coming back online resends every
+    message written meanwhile at once, and those past the burst must be sent again a moment
+    later, not handed back (a script flooding the server gets nothing from the flag)."""
+    reply = _refuse(
+        event, data, _("You are sending too fast. Wait a moment and try again."), retry=True
+    )
     if verdict == pacing.DROP:
         disconnect()
     return reply
