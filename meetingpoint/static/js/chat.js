@@ -294,7 +294,12 @@
       }
       if (item) list.removeChild(item);
       var box = form.querySelector("textarea");
-      if (!box.value.trim()) box.value = draft.body; // nothing written is lost
+      // Nothing written is lost: the text goes back in the box, after whatever is there
+      // (several drafts sent at reconnection may be refused together).
+      if (box.value.indexOf(draft.body) === -1) {
+        box.value = box.value.trim() ? box.value.replace(/\s+$/, "") + "\n\n" + draft.body
+          : draft.body;
+      }
       showError(reply && reply.error);
     });
   }
