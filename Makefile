@@ -15,7 +15,7 @@ help:
 	@echo "make test          set up and run the whole test suite"
 	@echo "make demo          load a demo community (then make run)"
 	@echo "make translations  extract strings, update and compile the catalogs"
-	@echo "make lint          ruff check and format check"
+	@echo "make lint          ruff, the import contracts (layers), mypy on chat and forums"
 	@echo "make bench         print the benchmark figures"
 
 setup: $(VENV)/.installed $(VENDOR) $(COMPILED)
@@ -64,9 +64,12 @@ translations: $(VENV)/.installed
 	$(VENV)/bin/pybabel update --no-fuzzy-matching -i translations/messages.pot -d translations
 	$(VENV)/bin/pybabel compile -d translations --statistics
 
+# The contracts and mypy's settings are in pyproject.toml; see docs/architecture.md.
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
 
 format: $(VENV)/.installed
 	$(VENV)/bin/ruff check --fix .

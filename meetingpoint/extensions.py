@@ -1,5 +1,7 @@
 """Unbound extensions: a leaf module that imports no feature, so nothing cycles."""
 
+from typing import TYPE_CHECKING
+
 from flask_babel import Babel
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
@@ -18,3 +20,14 @@ babel = Babel()
 csrf = CSRFProtect()
 limiter = Limiter(key_func=get_remote_address, default_limits=[])
 socketio = SocketIO()
+
+if TYPE_CHECKING:
+    from flask_sqlalchemy.model import Model as _QueryableModel
+    from sqlalchemy.orm import DeclarativeBase
+
+    # db.Model is built at run time, so a type checker cannot take it as a base class; this
+    # tells it what db.Model is: a declarative base with Flask-SQLAlchemy's `query`.
+    class Model(_QueryableModel, DeclarativeBase):
+        pass
+else:
+    Model = db.Model

@@ -39,7 +39,7 @@ def mail_if_away(message: ChatMessage, readers: list[int], unread_query) -> None
 
 @delivery.email_renderer(DIRECT_MESSAGE)
 def email_direct_message(message_id: int, recipient) -> tuple[str, str]:
-    message = db.session.get(ChatMessage, message_id)
+    message = db.session.get_one(ChatMessage, message_id)
     sender = person_name(message.sender)
     body = render_template(
         "email/direct_message.txt",

@@ -113,12 +113,13 @@ def _slow_down(event: str, data, verdict: str) -> dict:
 
 def _refuse(event: str, data, error: str, retry: bool = False) -> dict:
     client_id = data.get("client_id") if isinstance(data, dict) else None
-    reply = {"event": event, "error": error}
+    reply: dict[str, object] = {"event": event, "error": error}
     if isinstance(client_id, str):
         reply["client_id"] = client_id[:64]
     if retry:
         reply["retry"] = True
-    emit("chat_error", reply, to=request.sid)
+    # Flask-SocketIO sets request.sid for each event; Flask's Request type does not know it.
+    emit("chat_error", reply, to=request.sid)  # type: ignore[attr-defined]
     return {"ok": False, "error": error, **({"retry": True} if retry else {})}
 
 
@@ -151,7 +152,7 @@ def _welcome() -> None:
     if not signed_in:
         raise ConnectionRefusedError("unauthorized")
     join_room(live.user_room(current_user.id))
-    _quietly(presence.connected, current_user, request.sid)
+    _quietly(presence.connected, current_user, request.sid)  # type: ignore[attr-defined]
 
 
 @socketio.on("disconnect")

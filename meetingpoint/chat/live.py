@@ -21,13 +21,13 @@ def conversation_room(conversation_id: int) -> str:
 def message_payload(message: ChatMessage) -> dict:
     """A message as clients receive it, the same over the socket and in catch-up replies."""
     sender = message.sender
-    gone = sender is None or sender.is_deleted
+    name = None if sender is None or sender.is_deleted else sender.display_name
     return {
         "id": message.id,
         "conversation_id": message.conversation_id,
         "client_id": message.client_id,
         "sender_id": message.sender_id,
-        "sender_name": None if gone else sender.display_name,
+        "sender_name": name,
         "language": message.language,
         "html": "" if message.is_deleted else message.body_html,
         "created_at": message.created_at.isoformat(),

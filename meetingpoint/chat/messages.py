@@ -83,7 +83,10 @@ def send_message(user, conversation: Conversation, body, language, client_id):
         db.session.flush()
     except IntegrityError:  # the same send, arriving twice at once
         db.session.rollback()
-        return live.sent_payload(_sent_before(user, client_id)), False
+        first = _sent_before(user, client_id)
+        if first is None:  # another constraint failed: not a repeated send
+            raise
+        return live.sent_payload(first), False
     message.previous_id = previous_id
     _record_interactions(user, conversation, message, readers, mentioned)
     conversation.last_message_id = message.id
@@ -173,14 +176,14 @@ def _sent_before(user, client_id: str) -> ChatMessage | None:
 
 def _check_flood(user) -> None:
     limit = int(current_app.config["CHAT_MESSAGES_PER_MINUTE"])
-    recent = db.session.scalar(
+    recent = db.session.execute(
         select(func.count())
         .select_from(ChatMessage)
         .where(
             ChatMessage.sender_id == user.id,
             ChatMessage.created_at > utcnow() - timedelta(minutes=1),
         )
-    )
+    ).scalar_one()
     if recent >= limit:
         raise ChatError(_("You are sending messages faster than we allow. Wait a moment."))
 

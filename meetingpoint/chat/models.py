@@ -1,19 +1,20 @@
 """Conversations (a room's channel, or direct between people), their members and messages."""
 
 from datetime import datetime
+from typing import cast
 
 from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..accounts.models import User
 from ..database import UTCDateTime, utcnow
-from ..extensions import db
+from ..extensions import Model
 
 KIND_ROOM, KIND_DIRECT, KIND_GROUP = "room", "direct", "group"
 GROUP_MAX_MEMBERS = 20
 
 
-class Conversation(db.Model):
+class Conversation(Model):
     __tablename__ = "conversations"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -28,7 +29,7 @@ class Conversation(db.Model):
     last_message_id: Mapped[int] = mapped_column(Integer, default=0)
 
 
-class ConversationMember(db.Model):
+class ConversationMember(Model):
     """A participant of a conversation, and how far they have read it (on any device)."""
 
     __tablename__ = "conversation_members"
@@ -45,7 +46,7 @@ class ConversationMember(db.Model):
     user: Mapped[User] = relationship()
 
 
-class ChatMessage(db.Model):
+class ChatMessage(Model):
     """Committed before anyone is told of it; ids only grow within a conversation."""
 
     __tablename__ = "chat_messages"
@@ -68,15 +69,16 @@ class ChatMessage(db.Model):
 
     sender: Mapped[User | None] = relationship()
     # Not stored: set on sending, the conversation's message before this one, so a client
-    # can tell whether it missed any (see live.sent_payload).
-    previous_id = None
+    # can tell whether it missed any (see live.sent_payload). The ORM would take an
+    # annotation for a column, so the type is given by a cast.
+    previous_id = cast(int | None, None)
 
     @property
     def is_deleted(self) -> bool:
         return self.deleted_at is not None
 
 
-class ChatConnection(db.Model):
+class ChatConnection(Model):
     """One open live connection (a tab or a device). Presence is read from these rows, so
     every server process sees the same people online; rows of a process that died without
     saying goodbye stop counting once `seen_at` is older than the heartbeat allows."""

@@ -1,9 +1,10 @@
 """Who is online: one row per live connection, shared by every server process."""
 
 from datetime import timedelta
+from typing import cast
 
 from flask import current_app
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import CursorResult, delete, func, select, update
 
 from ..database import utcnow
 from ..extensions import db
@@ -31,8 +32,12 @@ def disconnected(sid: str) -> None:
 def heartbeat(user, sid: str) -> None:
     """Still here; the row is made again if it is missing (not written at connect because
     the database was away, or cleared as stale after a long pause)."""
-    moved = db.session.execute(
-        update(ChatConnection).where(ChatConnection.sid == sid).values(seen_at=utcnow())
+    # An UPDATE's result is a CursorResult, with its rowcount; execute() is typed for any statement.
+    moved = cast(
+        CursorResult,
+        db.session.execute(
+            update(ChatConnection).where(ChatConnection.sid == sid).values(seen_at=utcnow())
+        ),
     )
     if moved.rowcount == 0:
         db.session.merge(ChatConnection(sid=sid, user_id=user.id, seen_at=utcnow()))

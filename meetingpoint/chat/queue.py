@@ -13,6 +13,8 @@ RETRY_MAX_SECONDS = 4
 
 
 class WatchedRedisManager(socketio.RedisManager):
+    connected: bool  # RedisManager's own: whether it holds a Redis connection
+
     def __init__(self, url, channel):
         super().__init__(url, channel=channel, redis_options={"socket_connect_timeout": 2})
         # Optimistic until a failure says otherwise: the listener starts with the first client.

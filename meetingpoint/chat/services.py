@@ -34,7 +34,7 @@ def room_channel(room: Room) -> Conversation:
         db.session.commit()
     except IntegrityError:
         db.session.rollback()
-    return db.session.scalar(select(Conversation).where(Conversation.room_id == room.id))
+    return db.session.scalars(select(Conversation).where(Conversation.room_id == room.id)).one()
 
 
 def open_direct(user, other) -> Conversation:
@@ -58,7 +58,7 @@ def open_direct(user, other) -> Conversation:
         db.session.commit()
     except IntegrityError:
         db.session.rollback()
-    return db.session.scalar(select(Conversation).where(Conversation.direct_key == key))
+    return db.session.scalars(select(Conversation).where(Conversation.direct_key == key)).one()
 
 
 def access_conversation(user, conversation_id) -> Conversation:
@@ -101,11 +101,11 @@ def add_to_group(user, conversation: Conversation, person) -> None:
         raise ChatError(refusal())
     if db.session.get(ConversationMember, (conversation.id, person.id)) is not None:
         return
-    count = db.session.scalar(
+    count = db.session.execute(
         select(func.count())
         .select_from(ConversationMember)
         .where(ConversationMember.conversation_id == conversation.id)
-    )
+    ).scalar_one()
     if count >= GROUP_MAX_MEMBERS:
         raise ChatError(
             _("A group conversation has at most %(max)d people.", max=GROUP_MAX_MEMBERS)
@@ -156,7 +156,7 @@ def conversations_of(user) -> list[tuple[Conversation, list, int]]:
 
 
 def room_of(conversation: Conversation) -> Room:
-    return db.session.get(Room, conversation.room_id)
+    return db.session.get_one(Room, conversation.room_id)
 
 
 def members(conversation: Conversation) -> list[ConversationMember]:

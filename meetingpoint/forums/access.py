@@ -53,9 +53,9 @@ def _is_author_or_moderator(viewer, author_id) -> bool:
 
 
 def opening_post(topic: Topic) -> Post:
-    return db.session.scalar(
+    return db.session.scalars(
         select(Post).where(Post.topic_id == topic.id, Post.parent_id.is_(None))
-    )
+    ).one()
 
 
 def check_can_post(user, room: Room) -> None:

@@ -3,7 +3,7 @@
 from flask import abort, current_app, request
 from flask_limiter.util import get_remote_address
 from flask_login import current_user, login_required
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from werkzeug.exceptions import NotFound
 
 from ..database import utcnow
@@ -70,7 +70,9 @@ def _drop_oldest(user, keep: int) -> None:
     ).all()
     if places:
         db.session.execute(
-            Draft.__table__.delete().where(Draft.user_id == user.id, Draft.place.in_(places))
+            delete(Draft)
+            .where(Draft.user_id == user.id, Draft.place.in_(places))
+            .execution_options(synchronize_session=False)  # as a plain table DELETE
         )
 
 

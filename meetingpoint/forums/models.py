@@ -7,7 +7,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..accounts.models import User
 from ..database import UTCDateTime, utcnow
-from ..extensions import db
+from ..extensions import Model
 from ..rooms.models import Room
 
 # Each post's path is its ancestors' ids and its own, ten digits each and nothing else, so
@@ -20,7 +20,7 @@ def path_segment(post_id: int) -> str:
     return f"{post_id:0{PATH_DIGITS}d}"
 
 
-class Topic(db.Model):
+class Topic(Model):
     __tablename__ = "topics"
     __table_args__ = (
         Index("ix_topics_room_activity", "room_id", "pinned_at", "last_posted_at"),
@@ -71,7 +71,7 @@ class Topic(db.Model):
         return [tag.name for tag in self.tags]
 
 
-class TopicTag(db.Model):
+class TopicTag(Model):
     __tablename__ = "topic_tags"
 
     topic_id: Mapped[int] = mapped_column(
@@ -82,7 +82,7 @@ class TopicTag(db.Model):
     topic: Mapped[Topic] = relationship(back_populates="tags")
 
 
-class Post(db.Model):
+class Post(Model):
     """The topic's opening post has no parent; every reply has one, to any depth."""
 
     __tablename__ = "posts"
@@ -126,7 +126,7 @@ class Post(db.Model):
         return self.held_at is not None
 
 
-class PostRevision(db.Model):
+class PostRevision(Model):
     """A post's text before an edit, kept so anyone can see what changed."""
 
     __tablename__ = "post_revisions"
@@ -141,7 +141,7 @@ class PostRevision(db.Model):
     editor: Mapped[User | None] = relationship()
 
 
-class PostReport(db.Model):
+class PostReport(Model):
     """A member's flag on a post, waiting in the moderators' queue until resolved."""
 
     __tablename__ = "post_reports"
@@ -159,7 +159,7 @@ class PostReport(db.Model):
     reporter: Mapped[User | None] = relationship(foreign_keys=[reporter_id])
 
 
-class TopicWatch(db.Model):
+class TopicWatch(Model):
     """The participant hears about every new reply in this topic."""
 
     __tablename__ = "topic_watches"
@@ -172,7 +172,7 @@ class TopicWatch(db.Model):
     )
 
 
-class RoomWatch(db.Model):
+class RoomWatch(Model):
     """The participant hears about every new topic in this room."""
 
     __tablename__ = "room_watches"
@@ -185,7 +185,7 @@ class RoomWatch(db.Model):
     )
 
 
-class TopicVisit(db.Model):
+class TopicVisit(Model):
     """How far a participant has read a topic: posts with a larger id are new to them."""
 
     __tablename__ = "topic_visits"
@@ -204,7 +204,7 @@ class TopicVisit(db.Model):
 REACTIONS = {"thanks": "🙏", "agree": "👍", "insightful": "💡", "celebrate": "🎉"}
 
 
-class PostReaction(db.Model):
+class PostReaction(Model):
     __tablename__ = "post_reactions"
 
     post_id: Mapped[int] = mapped_column(
@@ -216,7 +216,7 @@ class PostReaction(db.Model):
     kind: Mapped[str] = mapped_column(String(16), primary_key=True)
 
 
-class Draft(db.Model):
+class Draft(Model):
     """Unsent text, kept on the server so a reload or a dropped connection loses nothing.
 
     `place` says where it belongs: "topic:<room id>" for a new topic, "reply:<post id>".

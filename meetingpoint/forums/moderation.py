@@ -1,11 +1,12 @@
 """The one path for each moderation change: pin, lock, close, move, hide, approve, reports."""
 
 from datetime import timedelta
+from typing import cast
 
 from flask import current_app
 from flask_babel import gettext as _
 from flask_babel import ngettext
-from sqlalchemy import func, select, update
+from sqlalchemy import CursorResult, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
@@ -131,13 +132,16 @@ def _check_report_pace(user) -> None:
 
 def dismiss_report(moderator, report_id: int) -> None:
     require_moderator(moderator)
-    done = db.session.execute(
-        update(PostReport)
-        .where(PostReport.id == report_id, PostReport.resolved_at.is_(None))
-        .values(resolved_at=utcnow(), resolved_by_id=moderator.id)
+    done = cast(
+        CursorResult,  # an UPDATE's result, with its rowcount
+        db.session.execute(
+            update(PostReport)
+            .where(PostReport.id == report_id, PostReport.resolved_at.is_(None))
+            .values(resolved_at=utcnow(), resolved_by_id=moderator.id)
+        ),
     )
     if done.rowcount:  # dismissing twice is logged once
-        report = db.session.get(PostReport, report_id)
+        report = db.session.get_one(PostReport, report_id)
         record(moderator, "dismiss_report", log.POST, report.post_id, report.post.author_id)
     db.session.commit()
 

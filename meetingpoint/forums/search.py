@@ -5,6 +5,7 @@ kept up to date by the forum services, in the same transaction as the post it mi
 """
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -80,7 +81,7 @@ def search(
     page: int,
     per_page: int,
     author_ids: list[int] | None = None,
-    unlisted_topics: set[int] = frozenset(),
+    unlisted_topics: AbstractSet[int] = frozenset(),
 ) -> tuple[list[Hit], int]:
     """Matching posts, best first, with highlighted snippets, and how many match in all.
     Posts of `unlisted_topics` (kept from this reader by a topic rule) are left out."""
@@ -147,7 +148,7 @@ def search(
 
 
 def _filter_sql(filters: SearchFilter) -> tuple[str, dict]:
-    sql, params = "", {}
+    sql, params = "", dict[str, object]()
     if filters.room_id:
         sql += " AND t.room_id = :room_id"
         params["room_id"] = filters.room_id

@@ -72,7 +72,7 @@ def topic_page(visible: list, number: int) -> TopicPage:
             base.where(Topic.pinned_at.is_not(None)).order_by(Topic.pinned_at.desc())
         )
     )
-    total = db.session.scalar(select(func.count()).select_from(Topic).where(*visible))
+    total = db.session.execute(select(func.count()).select_from(Topic).where(*visible)).scalar_one()
     start = (number - 1) * TOPICS_PER_PAGE
     shown = pinned[start : start + TOPICS_PER_PAGE]
     wanted = TOPICS_PER_PAGE - len(shown)

@@ -131,7 +131,7 @@ def reply(user, topic: Topic, parent: Post, draft: PostDraft) -> Post:
 
 def publish(post: Post) -> None:
     """A post becomes visible to all: count it and tell those who follow (caller commits)."""
-    values = {"last_post_id": post.id}
+    values: dict[str, object] = {"last_post_id": post.id}
     if not post.is_opening:
         # One UPDATE, so two replies at once cannot lose a count.
         values.update(reply_count=Topic.reply_count + 1, last_posted_at=post.created_at)
@@ -158,11 +158,11 @@ def _must_hold(user) -> bool:
     first_posts_held = int(current_app.config.get("FORUM_HOLD_FIRST_POSTS", 0))
     if not first_posts_held or user.is_moderator:
         return False
-    approved = db.session.scalar(
+    approved = db.session.execute(
         select(func.count())
         .select_from(Post)
         .where(Post.author_id == user.id, Post.held_at.is_(None))
-    )
+    ).scalar_one()
     return approved < first_posts_held
 
 
