@@ -18,8 +18,8 @@ from meetingpoint.database import utcnow
 from meetingpoint.extensions import db, limiter
 from meetingpoint.rooms.models import RoomMembership
 
-# Browser fixtures (Playwright, Chromium) live in their own module.
-pytest_plugins = ["browsing", "dashboard_history"]
+# Browser fixtures (Playwright, Chromium) and live chat's fixtures live in their own modules.
+pytest_plugins = ["browsing", "chat_sockets", "dashboard_history"]
 
 POSTGRES_URL = os.environ.get(
     "MEETINGPOINT_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"

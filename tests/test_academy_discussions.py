@@ -1,5 +1,6 @@
-"""Key-question discussions with rules: participants-only questions stay out of observers'
-reach, and answer-first questions show the others' answers only after one's own."""
+"""Key-question discussions: staff open them and participants take part; participants-only
+questions stay out of observers' reach, and answer-first questions show the others' answers
+only after one's own."""
 
 import pytest
 from conftest import post
@@ -9,6 +10,7 @@ from meetingpoint.academy.services import enrol, follow
 from meetingpoint.academy.settings import add_facilitator
 from meetingpoint.extensions import db
 from meetingpoint.forums.access import opening_post
+from meetingpoint.i18n import LANGUAGES
 from meetingpoint.rooms.services import join_room
 
 
@@ -120,7 +122,7 @@ def test_answer_first_questions_show_the_others_after_one_s_own(
 
 
 def test_staff_set_the_rules_on_the_module_form(client, auth, make_user, academy, rooms):
-    from test_academy import module_form
+    from test_academy_editing import module_form
 
     module = academy.modules[6]
     auth.login(make_user(role="admin"))
@@ -135,3 +137,53 @@ def test_staff_set_the_rules_on_the_module_form(client, auth, make_user, academy
     form = client.get(url).get_data(as_text=True)
     assert 'name="participants_only" value="0" checked' in form
     assert 'name="participants_only" value="1" checked' not in form
+
+
+def test_staff_open_a_key_question_s_discussion_and_participants_take_part(
+    client, auth, make_user, academy
+):
+    from meetingpoint.academy.services import enrol
+    from meetingpoint.forums.models import Post, Topic
+    from meetingpoint.rooms.models import Room
+    from meetingpoint.rooms.services import join_room
+
+    module = academy.modules[6]  # social dialogue
+    question = module.questions[0]
+    url = f"/en/academy/sstc-2016/questions/{question.id}/discussion"
+    participant = make_user(display_name="Thandi")
+    enrol(participant, academy)
+    auth.login(participant)
+    assert post(client, url).status_code == 403
+    auth.logout()
+
+    facilitator = make_user(role="admin", locale="fr")
+    auth.login(facilitator)
+    opened = post(client, url)
+    topic = db.session.scalar(db.select(Topic))
+    assert opened.headers["Location"] == f"/en/rooms/social-dialogue/topics/{topic.id}"
+    assert topic.title == question.text("fr").text
+    opening = db.session.scalar(db.select(Post))
+    assert all(question.text(code).text in opening.body_source for code in LANGUAGES)
+    assert post(client, url).headers["Location"] == opened.headers["Location"]  # once
+    auth.logout()
+
+    room = db.session.scalar(db.select(Room).where(Room.slug == "social-dialogue"))
+    join_room(participant, room)
+    auth.login(participant)
+    reply = post(
+        client,
+        f"/en/posts/{opening.id}/reply",
+        {"body": "Our tripartite council meets monthly.", "language": "en", "submit": "Post"},
+    )
+    assert reply.status_code == 302
+    page = client.get(f"/en/academy/sstc-2016/modules/{module.slug}").get_data(as_text=True)
+    assert "Discussion: 1 reply" in page
+    checklist = client.get("/en/academy/sstc-2016/").get_data(as_text=True)
+    assert checklist.count("data-contributed") == 1
+    auth.logout()
+    auth.login(facilitator)
+    board = client.get("/en/academy/sstc-2016/dashboard").get_data(as_text=True)
+    assert f'data-module="{module.slug}">1<' in board
+    # Thandi (Kenya, government, as the factory makes people) is the one voice heard.
+    assert 'data-voice-region="africa">1<' in board
+    assert 'data-voice-constituency="government">1<' in board

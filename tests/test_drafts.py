@@ -1,4 +1,5 @@
-"""Drafts are kept only where their writer may write, a bounded number per person, at a pace."""
+"""Drafts survive a reload and go once posted; they are kept only where their writer may
+write, a bounded number per person, at a pace."""
 
 import pytest
 from conftest import csrf_token
@@ -81,3 +82,42 @@ def test_saving_drafts_is_paced_per_person(app, client, auth, member):
     answers = [save(client, "reply", opening.id, f"Version {n}").status_code for n in range(4)]
     assert answers == [204, 204, 204, 429]
     assert db.session.scalar(select(Draft.body)) == "Version 2"
+
+
+def test_drafts_survive_a_reload_and_go_once_posted(client, auth, member):
+    from conftest import csrf_token
+
+    from meetingpoint.forums.models import Draft
+
+    auth.login(member())
+    open_topic(client)
+    opening = last(Post)
+    # Without JavaScript: a preview keeps the text on the server.
+    answer(client, opening.id, "Half-written thoughts", submit="", preview="Preview")
+    page = client.get(f"/en/posts/{opening.id}/reply").get_data(as_text=True)
+    assert "We kept your unsent text" in page and "Half-written thoughts</textarea>" in page
+    # With JavaScript: the page saves as one types, with the token in a header.
+    response = client.post(
+        f"/en/drafts/reply/{opening.id}",
+        data={"body": "Typed on a bus"},
+        headers={"X-CSRFToken": csrf_token(client)},
+    )
+    assert response.status_code == 204
+    assert "Typed on a bus</textarea>" in client.get(f"/en/posts/{opening.id}/reply").get_data(
+        as_text=True
+    )
+    forged = client.post(f"/en/drafts/reply/{opening.id}", data={"body": "Forged"})
+    assert forged.status_code == 400
+    # A refusal keeps the text too; a successful post discards the draft.
+    answer(client, opening.id, "x" * 20001)
+    assert db.session.scalar(db.select(Draft.body)).startswith("xxx")
+    answer(client, opening.id, "Finally sent")
+    assert db.session.scalar(db.select(func.count()).select_from(Draft)) == 0
+    assert "We kept" not in client.get(f"/en/posts/{opening.id}/reply").get_data(as_text=True)
+
+
+def test_new_topic_draft_keeps_the_title(client, auth, member, rooms):
+    auth.login(member())
+    open_topic(client, title="Draft title", body="Draft body", submit="", preview="Preview")
+    page = client.get(f"/en/rooms/{ROOM}/topics/new").get_data(as_text=True)
+    assert 'value="Draft title"' in page and "Draft body</textarea>" in page

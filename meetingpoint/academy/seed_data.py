@@ -2,7 +2,7 @@
 and triangular cooperation (Turin, July 2016), its ten modules retold in our own words.
 
 Content data, not gettext: each text exists in the four languages and staff may edit it.
-The ten modules are in seed_modules.py.
+The ten modules are in the seed_modules package.
 """
 
 ACADEMY = {

@@ -1,0 +1,76 @@
+"""Staff edit a module in every language; bad edits are refused and the text kept."""
+
+import pytest
+from conftest import post
+
+from meetingpoint.extensions import db
+from meetingpoint.i18n import LANGUAGES
+
+
+def module_form(module, **changes) -> dict:
+    data = {}
+    for lang in LANGUAGES:
+        data[f"title_{lang}"] = module.text(lang).title
+        data[f"principles_{lang}"] = module.text(lang).principles
+        data[f"questions_{lang}"] = "\n".join(q.text(lang).text for q in module.questions)
+        data[f"readings_{lang}"] = ""
+    data["rooms"] = [str(link.room_id) for link in module.rooms]
+    data.update(changes)
+    return data
+
+
+def test_staff_edit_a_module_in_every_language(client, auth, make_user, academy):
+    module = academy.modules[7]  # labour migration
+    kept = module.questions[0].id
+    url = f"/en/academy/sstc-2016/modules/{module.slug}/edit"
+    auth.login(make_user())
+    assert client.get(url).status_code == 403
+    auth.logout()
+    auth.login(make_user(role="admin"))
+    form = client.get(url).get_data(as_text=True)
+    assert module.text("pt").title in form
+    questions = module_form(module)["questions_en"] + "\nWhat should a bilateral agreement say?"
+    data = module_form(
+        module,
+        title_en="Labour migration, fairly",
+        questions_en=questions,
+        questions_es="",
+        questions_fr="",
+        questions_pt="",
+        readings_en="Fair recruitment principles | https://example.org/fair-recruitment",
+    )
+    assert post(client, url, data).status_code == 302
+    page = client.get(f"/en/academy/sstc-2016/modules/{module.slug}").get_data(as_text=True)
+    assert "<h1>Labour migration, fairly</h1>" in page
+    assert "What should a bilateral agreement say?" in page
+    assert 'href="https://example.org/fair-recruitment"' in page
+    db.session.expire_all()
+    assert module.questions[0].id == kept  # reworded questions keep their discussions
+    spanish = client.get(f"/es/academy/sstc-2016/modules/{module.slug}").get_data(as_text=True)
+    assert "What should a bilateral agreement say?" in spanish  # English stands in
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"questions_en": "Only one?"}, "A module asks two to four key questions."),
+        ({"questions_fr": "Une seule ?"}, "Give each language the same number of key questions."),
+        ({"title_en": ""}, "The English title and basic principles are required."),
+        ({"readings_en": "Bad | javascript:alert(1)"}, "Each reading needs a web address"),
+        ({"readings_en": "Elsewhere | //evil.example/x"}, "Each reading needs a web address"),
+        ({"rooms": []}, "Choose at least one room for the module&#39;s discussions."),
+    ],
+)
+def test_bad_module_edits_are_refused_and_the_text_kept(
+    client, auth, make_user, academy, changes, message
+):
+    module = academy.modules[7]
+    before = module.text("en").title
+    auth.login(make_user(role="admin"))
+    data = module_form(module, principles_pt="Texto que eu escrevi", **changes)
+    response = post(client, f"/en/academy/sstc-2016/modules/{module.slug}/edit", data)
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert message in page and "Texto que eu escrevi" in page
+    db.session.expire_all()
+    assert module.text("en").title == before and len(module.questions) == 2
