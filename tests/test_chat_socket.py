@@ -2,9 +2,10 @@
 the exact events each participant receives, and every refusal kept to its sender."""
 
 import pytest
-from conftest import AuthActions
 from flask import current_app
 from sqlalchemy import func, select
+from support.chat_socket import send
+from support.web import AuthActions
 
 from meetingpoint.chat import messages, services
 from meetingpoint.chat.models import ChatMessage
@@ -43,19 +44,6 @@ def channel(rooms):
 def events(sock, name=None):
     received = sock.get_received()
     return [(e["name"], e["args"][0]) for e in received if name is None or e["name"] == name]
-
-
-def send(sock, conversation_id, body, client_id, language="en"):
-    return sock.emit(
-        "send",
-        {
-            "conversation_id": conversation_id,
-            "body": body,
-            "client_id": client_id,
-            "language": language,
-        },
-        callback=True,
-    )
 
 
 def stored() -> int:

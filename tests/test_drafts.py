@@ -1,10 +1,10 @@
 """Drafts are kept only where their writer may write, a bounded number per person, at a pace."""
 
 import pytest
-from conftest import csrf_token
 from flask import current_app
 from sqlalchemy import func, select
-from test_forums import ROOM, answer, last, open_topic
+from support.forum import ROOM, answer, last, open_topic
+from support.web import csrf_token
 
 from meetingpoint.extensions import db
 from meetingpoint.forums.models import Draft, Post
