@@ -103,7 +103,7 @@ def grow(app, total: int) -> None:
 
 
 def start(url: str, workdir: Path) -> tuple[subprocess.Popen, int]:
-    from live_servers import free_port
+    from support.live_servers import free_port
 
     port = free_port()
     env = dict(os.environ, MEETINGPOINT_DATABASE_URL=url, MEETINGPOINT_SECRET_KEY="g" * 64,

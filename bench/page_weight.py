@@ -27,9 +27,9 @@ def main() -> None:
     if missing:
         print(f"page weight: skipped, {' and '.join(missing)} not installed (apt-get install)")
         return
-    from first_visits import BUDGET_KB, first_visit, seed_pages, signed_in_cookies
-    from nginx_server import Nginx
     from playwright.sync_api import sync_playwright
+    from support.first_visits import BUDGET_KB, first_visit, seed_pages, signed_in_cookies
+    from support.nginx_server import Nginx
 
     workdir = Path(tempfile.mkdtemp(prefix="mp-weight-bench-"))
     url = f"sqlite:///{workdir / 'weight.db'}"

@@ -60,7 +60,7 @@ def stop(servers) -> None:
 
 
 def forum_pages(workdir: Path) -> None:
-    from nginx_server import Nginx
+    from support.nginx_server import Nginx
 
     url = fresh_database("meetingpoint_bench_forum")
     began = time.monotonic()

@@ -100,7 +100,7 @@ def seed(url: str, workdir: Path) -> dict[str, str]:
 
 def start(url: str, workdir: Path) -> tuple[subprocess.Popen, int]:
     """One process as deploy/ runs it (gunicorn -k gevent -w 1); nginx spreads the pages."""
-    from live_servers import free_port
+    from support.live_servers import free_port
 
     port = free_port()
     env = dict(os.environ, MEETINGPOINT_DATABASE_URL=url, MEETINGPOINT_SECRET_KEY=SECRET,
@@ -168,7 +168,7 @@ def flaskbb() -> tuple[dict, dict, dict]:
 
 
 def main() -> None:
-    from nginx_server import Nginx
+    from support.nginx_server import Nginx
 
     if shutil.which("wrk") is None:
         subprocess.run(["bash", "-c", f". {PEERS}/lib/common.sh; ensure_apt wrk curl"], check=True)

@@ -1,15 +1,20 @@
 """Fixtures: every test runs on SQLite and on PostgreSQL, on a schema built by the migrations."""
 
+# ruff: noqa: E402 (the helpers are marked for assert rewriting before any is imported)
+
 import email
 import email.policy
-import os
-import re
 from pathlib import Path
 
 import pytest
+
+# The helpers' plain asserts report their values too, as the tests' own do.
+pytest.register_assert_rewrite("support")
+
 from flask_migrate import upgrade
 from sqlalchemy import create_engine, text
-from werkzeug.security import generate_password_hash
+from support.settings import IN_CI, PASSWORD_HASH, POSTGRES_URL
+from support.web import AuthActions
 
 from meetingpoint import create_app
 from meetingpoint.accounts.models import User, UserLanguage
@@ -18,16 +23,8 @@ from meetingpoint.database import utcnow
 from meetingpoint.extensions import db, limiter
 from meetingpoint.rooms.models import RoomMembership
 
-# Browser fixtures (Playwright, Chromium) and live chat's fixtures live in their own modules.
-pytest_plugins = ["browsing", "chat_sockets", "dashboard_history"]
-
-POSTGRES_URL = os.environ.get(
-    "MEETINGPOINT_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-)
-IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
-PASSWORD = "correct horse battery"
-# Hashing is deliberately slow: users made by the factory share one precomputed hash.
-PASSWORD_HASH = generate_password_hash(PASSWORD)
+# Browser fixtures (Playwright, Chromium), live chat's and the dashboard's history: own modules.
+pytest_plugins = ["support.browsing", "support.chat_sockets", "support.dashboard_history"]
 
 
 def pytest_generate_tests(metafunc):
@@ -183,32 +180,6 @@ def make_user(app):
     return make
 
 
-def csrf_token(client, lang: str = "en") -> str:
-    page = client.get(f"/{lang}/about").get_data(as_text=True)
-    return re.search(r'<meta name="csrf-token" content="([^"]+)"', page).group(1)
-
-
-def post(client, url: str, data: dict | None = None, **kwargs):
-    """POST a form the way a browser would: with the session's CSRF token."""
-    data = dict(data or {})
-    data.setdefault("csrf_token", csrf_token(client))
-    return client.post(url, data=data, **kwargs)
-
-
-class AuthActions:
-    def __init__(self, client):
-        self.client = client
-
-    def login(self, user_or_email, password: str = PASSWORD, **extra):
-        address = getattr(user_or_email, "email", user_or_email)
-        return post(
-            self.client, "/en/auth/login", {"email": address, "password": password, **extra}
-        )
-
-    def logout(self):
-        return post(self.client, "/en/auth/logout")
-
-
 @pytest.fixture
 def auth(client):
     return AuthActions(client)
@@ -230,10 +201,6 @@ def outbox(app):
     return read
 
 
-def link_in(message, pattern: str = r"https?://\S+") -> str:
-    return re.search(pattern, message.get_content()).group(0)
-
-
 @pytest.fixture
 def member(make_user, rooms):
     """A signed-up participant who belongs to the social dialogue room."""
@@ -251,7 +218,7 @@ def member(make_user, rooms):
 def servers(database_url, tmp_path):
     """Start real server processes on the test database; all are stopped after the test.
     `start(redis_channel, **env)`: extra MEETINGPOINT_* settings as keyword arguments."""
-    from live_servers import LiveServer
+    from support.live_servers import LiveServer
 
     started = []
 
@@ -270,7 +237,7 @@ def redis_channel():
     """A Socket.IO channel of its own on the local Redis (required under CI=true)."""
     import uuid
 
-    from live_servers import redis_problem
+    from support.live_servers import redis_problem
 
     problem = redis_problem()
     if problem:
@@ -283,7 +250,7 @@ def redis_channel():
 @pytest.fixture
 def own_redis(tmp_path):
     """A Redis server of the test's own, which it may stop and start again."""
-    from redis_server import RedisServer
+    from support.redis_server import RedisServer
 
     if not RedisServer.available():
         if IN_CI:

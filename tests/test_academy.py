@@ -4,8 +4,8 @@ pages in every language, following and enrolling (open or by invitation code).""
 from datetime import UTC, datetime
 
 import pytest
-from conftest import post
-from test_pages import _check
+from support.pages import check_page
+from support.web import post
 from werkzeug.security import generate_password_hash
 
 from meetingpoint.academy import services
@@ -56,20 +56,20 @@ def test_the_example_academy_has_ten_modules_in_four_languages(academy):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_academy_pages_render_in_every_language(client, auth, make_user, academy, lang):
     auth.login(make_user(role="admin"))
-    _check(client.get(f"/{lang}/academy/"), lang)
-    page = _check(client.get(f"/{lang}/academy/sstc-2016/"), lang)
+    check_page(client.get(f"/{lang}/academy/"), lang)
+    page = check_page(client.get(f"/{lang}/academy/sstc-2016/"), lang)
     assert academy.text(lang).title in page
     module = academy.modules[6]  # social dialogue
-    page = _check(client.get(f"/{lang}/academy/sstc-2016/modules/{module.slug}"), lang)
+    page = check_page(client.get(f"/{lang}/academy/sstc-2016/modules/{module.slug}"), lang)
     assert module.questions[0].text(lang).text.replace("'", "&#39;") in page
     assert 'href="/' + lang + '/rooms/social-dialogue/"' in page
-    _check(client.get(f"/{lang}/academy/sstc-2016/programme"), lang)
-    _check(client.get(f"/{lang}/academy/sstc-2016/introductions"), lang)
-    _check(client.get(f"/{lang}/academy/sstc-2016/announcements"), lang)
-    _check(client.get(f"/{lang}/academy/sstc-2016/questionnaire"), lang)
-    _check(client.get(f"/{lang}/academy/sstc-2016/questionnaire/results"), lang)
-    _check(client.get(f"/{lang}/academy/sstc-2016/dashboard"), lang)
-    _check(client.get(f"/{lang}/academy/sstc-2016/modules/{module.slug}/edit"), lang)
+    check_page(client.get(f"/{lang}/academy/sstc-2016/programme"), lang)
+    check_page(client.get(f"/{lang}/academy/sstc-2016/introductions"), lang)
+    check_page(client.get(f"/{lang}/academy/sstc-2016/announcements"), lang)
+    check_page(client.get(f"/{lang}/academy/sstc-2016/questionnaire"), lang)
+    check_page(client.get(f"/{lang}/academy/sstc-2016/questionnaire/results"), lang)
+    check_page(client.get(f"/{lang}/academy/sstc-2016/dashboard"), lang)
+    check_page(client.get(f"/{lang}/academy/sstc-2016/modules/{module.slug}/edit"), lang)
     # The staff's set-up pages.
     session_id = db.session.scalar(db.select(AgendaSession.id))
     question_id = db.session.scalar(db.select(SurveyQuestion.id))
@@ -83,7 +83,7 @@ def test_academy_pages_render_in_every_language(client, auth, make_user, academy
         "sstc-2016/questionnaire/questions/new",
         f"sstc-2016/questionnaire/questions/{question_id}/edit",
     ):
-        _check(client.get(f"/{lang}/academy/{path}"), lang)
+        check_page(client.get(f"/{lang}/academy/{path}"), lang)
 
 
 def test_a_missing_translation_falls_back_to_english(client, academy):
@@ -252,7 +252,7 @@ def test_the_gallery_filters_by_country_region_and_constituency(client, auth, ma
 
 
 def test_deleting_an_account_removes_its_introduction(client, auth, make_user, academy):
-    from conftest import PASSWORD
+    from support.settings import PASSWORD
 
     from meetingpoint.academy.introductions import write_introduction
     from meetingpoint.academy.models import Introduction

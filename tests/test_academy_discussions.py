@@ -3,7 +3,7 @@ questions stay out of observers' reach, and answer-first questions show the othe
 only after one's own."""
 
 import pytest
-from conftest import post
+from support.web import post
 
 from meetingpoint.academy.discussions import open_discussion
 from meetingpoint.academy.services import enrol, follow
@@ -122,7 +122,7 @@ def test_answer_first_questions_show_the_others_after_one_s_own(
 
 
 def test_staff_set_the_rules_on_the_module_form(client, auth, make_user, academy, rooms):
-    from test_academy_editing import module_form
+    from support.academy import module_form
 
     module = academy.modules[6]
     auth.login(make_user(role="admin"))

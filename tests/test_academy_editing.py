@@ -1,22 +1,10 @@
 """Staff edit a module in every language; bad edits are refused and the text kept."""
 
 import pytest
-from conftest import post
+from support.academy import module_form
+from support.web import post
 
 from meetingpoint.extensions import db
-from meetingpoint.i18n import LANGUAGES
-
-
-def module_form(module, **changes) -> dict:
-    data = {}
-    for lang in LANGUAGES:
-        data[f"title_{lang}"] = module.text(lang).title
-        data[f"principles_{lang}"] = module.text(lang).principles
-        data[f"questions_{lang}"] = "\n".join(q.text(lang).text for q in module.questions)
-        data[f"readings_{lang}"] = ""
-    data["rooms"] = [str(link.room_id) for link in module.rooms]
-    data.update(changes)
-    return data
 
 
 def test_staff_edit_a_module_in_every_language(client, auth, make_user, academy):

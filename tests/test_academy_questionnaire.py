@@ -1,7 +1,7 @@
 """The pre-learning questionnaire: participants answer anonymously and may change their
 answers until it closes, bad answers change nothing, and only staff read the results."""
 
-from conftest import post
+from support.web import post
 
 from meetingpoint.academy.models import Enrolment
 from meetingpoint.extensions import db
@@ -109,7 +109,7 @@ def test_only_staff_read_the_results(client, auth, make_user, academy):
 
 
 def test_deleting_an_account_with_its_content_removes_its_answers(make_user, academy, open_survey):
-    from conftest import PASSWORD
+    from support.settings import PASSWORD
 
     from meetingpoint.academy.models import SurveyCompletion, SurveyResponse
     from meetingpoint.academy.services import enrol

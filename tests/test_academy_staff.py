@@ -4,7 +4,7 @@ facilitators, add modules, write the programme and the questionnaire."""
 from datetime import UTC, datetime
 
 import pytest
-from conftest import post
+from support.web import post
 
 from meetingpoint.academy import services
 from meetingpoint.academy.models import (

@@ -3,23 +3,14 @@
 import json
 
 import pytest
-from conftest import PASSWORD, post
 from sqlalchemy import func, select
+from support.accounts import PROFILE
+from support.settings import PASSWORD
+from support.web import post
 
 from meetingpoint.accounts.models import User
 from meetingpoint.extensions import db
 from meetingpoint.rooms.models import RoomMembership
-
-PROFILE = {
-    "display_name": "Kwame Mensah",
-    "country": "GH",
-    "organisation": "Ghana TUC",
-    "constituency": "workers",
-    "languages": ["en", "ak"],
-    "locale": "en",
-    "time_zone": "Africa/Accra",
-    "bio": "Organiser for domestic workers.",
-}
 
 
 def test_edit_profile(client, auth, make_user):
@@ -117,7 +108,7 @@ def test_deleted_address_can_sign_up_again(client, auth, make_user):
     user = make_user(email="again@example.org")
     auth.login(user)
     post(client, "/en/account/delete", {"password": PASSWORD, "confirm": "y"})
-    from test_auth import SIGNUP
+    from support.accounts import SIGNUP
 
     response = post(client, "/en/auth/register", {**SIGNUP, "email": "again@example.org"})
     assert "Check your email" in response.get_data(as_text=True)
@@ -133,7 +124,7 @@ def test_former_participant_label(app, make_user):
 
 
 def test_deleting_an_account_keeps_or_removes_forum_posts(client, auth, member, app):
-    from test_forums import last, open_topic
+    from support.forum import last, open_topic
 
     from meetingpoint.forums.models import Post
 

@@ -4,25 +4,13 @@ import time
 from datetime import timedelta
 
 import pytest
-from conftest import PASSWORD, PASSWORD_HASH, link_in, post
 from sqlalchemy import func, select
+from support.accounts import SIGNUP
+from support.settings import PASSWORD, PASSWORD_HASH
+from support.web import link_in, post
 
 from meetingpoint.accounts.models import AccountToken, User
 from meetingpoint.extensions import db
-
-SIGNUP = {
-    "email": "Amina.Diallo@Example.org",
-    "password": "a long enough password",
-    "confirm": "a long enough password",
-    "display_name": "Amina Diallo",
-    "country": "SN",
-    "organisation": "Ministère du Travail",
-    "constituency": "government",
-    "languages": ["fr", "wo", "en"],
-    "locale": "fr",
-    "time_zone": "Africa/Dakar",
-    "bio": "Inspectrice du travail.",
-}
 
 
 def register(client, **changes):

@@ -1,11 +1,10 @@
 """Bad input gets a clear, translated error and changes nothing; hostile text is escaped."""
 
 import pytest
-from conftest import post
 from sqlalchemy import func, select
-from test_accounts import PROFILE
-from test_auth import SIGNUP
-from test_forums import open_topic
+from support.accounts import PROFILE, SIGNUP
+from support.forum import open_topic
+from support.web import post
 
 from meetingpoint.accounts.models import User
 from meetingpoint.extensions import db

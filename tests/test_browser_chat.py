@@ -5,7 +5,7 @@ started from the directory."""
 import time
 
 import pytest
-from browsing import say, shown, wait_until_live
+from support.browsing import say, shown, wait_until_live
 
 pytestmark = pytest.mark.backends("sqlite")
 ROOM_CHAT = "/{lang}/rooms/social-dialogue/chat"

@@ -5,7 +5,7 @@ in order by asking every few seconds, and go back to live delivery when Redis re
 import uuid
 
 import pytest
-from browsing import say, shown, wait_until_live
+from support.browsing import say, shown, wait_until_live
 
 from meetingpoint.chat.models import ChatMessage
 from meetingpoint.chat.services import room_channel
@@ -61,8 +61,8 @@ def test_a_message_sent_while_the_database_is_away_is_sent_again_until_stored(
     it, and sends it again with the same client id until it is stored: once."""
     from urllib.parse import urlsplit, urlunsplit
 
-    from conftest import POSTGRES_URL
-    from tcp_cut import Relay
+    from support.settings import POSTGRES_URL
+    from support.tcp_cut import Relay
 
     amina = member(display_name="Amina Diallo")
     parts = urlsplit(POSTGRES_URL)

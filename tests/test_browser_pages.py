@@ -5,8 +5,8 @@ be tapped."""
 import re
 
 import pytest
-from browsing import PHONE, audit
-from community import build
+from support.browsing import PHONE, audit
+from support.community import build
 
 pytestmark = pytest.mark.backends("sqlite")
 

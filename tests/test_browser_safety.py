@@ -2,7 +2,7 @@
 opens when the reader asks."""
 
 import pytest
-from browsing import say, wait_until_live
+from support.browsing import say, wait_until_live
 
 from meetingpoint.safety.services import mute
 

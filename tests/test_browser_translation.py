@@ -3,8 +3,8 @@ original and hidden again in one click, for posts and for chat messages that arr
 and without JavaScript, on a page of its own."""
 
 import pytest
-from browsing import SERVER_SETTINGS, audit, say, wait_until_live
-from fake_libretranslate import FakeLibreTranslate
+from support.browsing import SERVER_SETTINGS, audit, say, wait_until_live
+from support.fake_libretranslate import FakeLibreTranslate
 
 from meetingpoint.forums.access import opening_post
 from meetingpoint.forums.services import PostDraft, create_topic

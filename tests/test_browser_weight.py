@@ -5,9 +5,9 @@ the wire, every request to our own origin."""
 import shutil
 
 import pytest
-from conftest import IN_CI
-from first_visits import BUDGET_KB, first_visit, seed_pages, signed_in_cookies
-from nginx_server import Nginx
+from support.first_visits import BUDGET_KB, first_visit, seed_pages, signed_in_cookies
+from support.nginx_server import Nginx
+from support.settings import IN_CI
 
 pytestmark = pytest.mark.backends("sqlite")
 

@@ -7,9 +7,9 @@ import time
 import uuid
 
 import pytest
-from chat_reader import FaithfulReader, wait_until_exact
 from sqlalchemy import func, select
-from tcp_cut import Relay
+from support.chat_reader import FaithfulReader, wait_until_exact
+from support.tcp_cut import Relay
 
 from meetingpoint.chat import services
 from meetingpoint.chat.models import ChatMessage
@@ -119,7 +119,7 @@ def test_connections_cut_every_three_seconds(servers, redis_channel, member, roo
 def test_a_send_during_a_database_cut_is_answered_then_stored_once(servers, member, rooms):
     from urllib.parse import urlsplit, urlunsplit
 
-    from conftest import POSTGRES_URL
+    from support.settings import POSTGRES_URL
 
     amina, kwame = member(display_name="Amina"), member(display_name="Kwame")
     channel = services.room_channel(rooms[ROOM]).id
@@ -168,7 +168,7 @@ def test_a_burst_through_nginx_with_few_connections_answers_every_send(
     one socket event at a time: none is left unanswered by a pool time-out (each is
     answered, "try again" at worst, then sent again and stored once), and every page ends
     exact."""
-    from nginx_server import Nginx
+    from support.nginx_server import Nginx
 
     people = [member(display_name=f"Participant {n}") for n in range(20)]
     channel = services.room_channel(rooms[ROOM]).id

@@ -4,9 +4,9 @@ HTTP (no JavaScript)."""
 import re
 from datetime import timedelta
 
-from conftest import post
 from flask import current_app
 from sqlalchemy import select
+from support.web import post
 
 from meetingpoint.chat import messages, presence, services
 from meetingpoint.chat.models import ChatMessage, ConversationMember

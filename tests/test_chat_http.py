@@ -3,24 +3,15 @@
 import re
 
 import pytest
-from conftest import post
 from flask import current_app
 from sqlalchemy import func, select
+from support.chat_form import client_id_on, send
+from support.web import post
 
 from meetingpoint.chat.models import ChatMessage
 from meetingpoint.extensions import db
 
 ROOM = "social-dialogue"
-
-
-def client_id_on(page: str) -> str:
-    return re.search(r'name="client_id" type="hidden" value="([^"]+)"', page).group(1)
-
-
-def send(client, url, body, **extra):
-    page = client.get(url).get_data(as_text=True)
-    data = {"body": body, "language": "en", "client_id": client_id_on(page), **extra}
-    return post(client, url, data)
 
 
 def count():

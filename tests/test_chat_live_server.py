@@ -6,7 +6,7 @@ import time
 import uuid
 
 import pytest
-from live_servers import Participant
+from support.live_servers import Participant
 
 from meetingpoint.chat import messages, services
 from meetingpoint.chat.models import ChatMessage

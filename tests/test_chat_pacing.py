@@ -1,8 +1,8 @@
 """Each live connection's event budget: a burst, then a steady pace; a flood is refused
 undone, then dropped, and the rest of the site goes on answering."""
 
-from conftest import AuthActions
 from sqlalchemy import func, select
+from support.web import AuthActions
 
 from meetingpoint.chat import pacing
 from meetingpoint.chat.models import ChatMessage

@@ -2,8 +2,8 @@
 sender alone, in their language, and what is sent is cleaned and rendered inert."""
 
 import pytest
-from chat_sockets import events, send, stored
 from sqlalchemy import select
+from support.chat_sockets import events, send, stored
 
 from meetingpoint.chat.models import ChatMessage
 from meetingpoint.extensions import db

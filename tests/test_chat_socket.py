@@ -1,9 +1,9 @@
 """Live chat through Socket.IO handlers (Flask-SocketIO's test client, signed in over HTTP):
 the exact events each participant receives (refusals are in test_chat_refusals.py)."""
 
-from chat_sockets import ROOM, events, send, stored
 from flask import current_app
 from sqlalchemy import select
+from support.chat_sockets import ROOM, events, send, stored
 
 from meetingpoint.chat import messages, services
 from meetingpoint.chat.models import ChatMessage

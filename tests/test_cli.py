@@ -22,7 +22,7 @@ def test_create_admin_then_sign_in_and_administer(runner, client, rooms):
     )
     assert result.exit_code == 0, result.output
     assert "Created admin boss@example.org" in result.output
-    from conftest import post
+    from support.web import post
 
     post(client, "/en/auth/login", {"email": "boss@example.org", "password": "a strong password"})
     assert client.get("/en/rooms/new").status_code == 200
@@ -108,7 +108,7 @@ def test_demo_community(runner, client, app):
         )
         assert count >= 2, room.slug
     assert "0 participants created" in runner.invoke(args=["seed", "demo"]).output
-    from conftest import post
+    from support.web import post
 
     demo = next(u for u in users if u.display_name == "Amina Diallo")
     response = post(

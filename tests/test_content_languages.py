@@ -4,8 +4,8 @@ else the one found in the text, or "und"; shown as a badge and as the element's 
 import dataclasses
 import re
 
-from conftest import post
-from test_chat_http import client_id_on
+from support.chat_form import client_id_on
+from support.web import post
 
 from meetingpoint.academy.models import Introduction
 from meetingpoint.chat.models import ChatMessage

@@ -3,7 +3,7 @@ edges of a period in two time zones; and the periods themselves."""
 
 from datetime import date
 
-from dashboard_history import NOVEMBER, at
+from support.dashboard_history import NOVEMBER, at
 
 from meetingpoint.dashboard.coupling import coupling_in
 from meetingpoint.dashboard.periods import (

@@ -9,9 +9,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from babel.numbers import format_percent
-from dashboard_history import at
 from flask import current_app
 from sqlalchemy import func, select, update
+from support.dashboard_history import at
 
 from meetingpoint.dashboard.models import Interaction, PageViewCount, PeriodFigures
 from meetingpoint.dashboard.periods import MONTH, current_period

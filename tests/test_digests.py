@@ -9,11 +9,11 @@ from datetime import UTC, datetime
 
 import pytest
 from aiosmtpd.controller import Controller
-from conftest import post
 from flask import current_app
-from test_chat_http import send
-from test_forums import answer, last, open_topic
-from test_pages import _check
+from support.chat_form import send
+from support.forum import answer, last, open_topic
+from support.pages import check_page
+from support.web import post
 
 from meetingpoint.extensions import db
 from meetingpoint.forums.models import Post, Topic
@@ -207,9 +207,9 @@ def test_notification_pages_render_in_every_language(client, auth, member, lang)
     person = member()
     token = unsubscribe_token(person)
     auth.login(person)
-    _check(client.get(f"/{lang}/notifications/settings"), lang)
-    _check(client.get(f"/{lang}/notifications/unsubscribe/{token}"), lang)
-    _check(client.get(f"/{lang}/notifications/"), lang)
+    check_page(client.get(f"/{lang}/notifications/settings"), lang)
+    check_page(client.get(f"/{lang}/notifications/unsubscribe/{token}"), lang)
+    check_page(client.get(f"/{lang}/notifications/"), lang)
 
 
 def test_room_news_by_email_comes_in_the_reader_s_language(client, auth, member, make_user, smtp):

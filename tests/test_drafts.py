@@ -2,10 +2,10 @@
 write, a bounded number per person, at a pace."""
 
 import pytest
-from conftest import csrf_token
 from flask import current_app
 from sqlalchemy import func, select
-from test_forums import ROOM, answer, last, open_topic
+from support.forum import ROOM, answer, last, open_topic
+from support.web import csrf_token
 
 from meetingpoint.extensions import db
 from meetingpoint.forums.models import Draft, Post
@@ -85,7 +85,7 @@ def test_saving_drafts_is_paced_per_person(app, client, auth, member):
 
 
 def test_drafts_survive_a_reload_and_go_once_posted(client, auth, member):
-    from conftest import csrf_token
+    from support.web import csrf_token
 
     from meetingpoint.forums.models import Draft
 

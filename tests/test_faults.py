@@ -7,8 +7,8 @@ import uuid
 
 import pytest
 import requests
-from conftest import IN_CI
-from live_servers import Participant
+from support.live_servers import Participant
+from support.settings import IN_CI
 
 from meetingpoint.chat import services
 from meetingpoint.chat.models import ChatMessage
@@ -87,9 +87,9 @@ def test_redis_goes_away_and_comes_back(servers, own_redis, member, rooms):
 def test_the_database_restarting_gives_a_clean_page_then_recovers(servers, make_user, rooms):
     from urllib.parse import urlsplit, urlunsplit
 
-    from conftest import POSTGRES_URL
-    from live_servers import signed_in
-    from tcp_cut import Relay
+    from support.live_servers import signed_in
+    from support.settings import POSTGRES_URL
+    from support.tcp_cut import Relay
 
     parts = urlsplit(POSTGRES_URL)
     relay = Relay((parts.hostname, parts.port or 5432)).start()
@@ -123,7 +123,7 @@ def test_the_database_restarting_gives_a_clean_page_then_recovers(servers, make_
 def test_a_killed_process_s_clients_move_to_the_other_and_catch_up(
     servers, redis_channel, member, rooms, tmp_path
 ):
-    from nginx_server import Nginx
+    from support.nginx_server import Nginx
 
     if not shutil.which("nginx"):
         if IN_CI:

@@ -1,6 +1,6 @@
 """Atom feeds for the site, a room and a topic, leaving out what readers cannot see."""
 
-from test_forums import ROOM, answer, last, open_topic
+from support.forum import ROOM, answer, last, open_topic
 
 from meetingpoint.forums.models import Post
 

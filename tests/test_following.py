@@ -1,7 +1,7 @@
 """Watching, notifications and unread tracking."""
 
-from conftest import post
-from test_forums import ROOM, answer, last, open_topic
+from support.forum import ROOM, answer, last, open_topic
+from support.web import post
 
 from meetingpoint.extensions import db
 from meetingpoint.forums.models import Post

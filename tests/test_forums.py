@@ -3,34 +3,12 @@
 import re
 
 import pytest
-from conftest import post
-from sqlalchemy import event, func, select
+from sqlalchemy import event
+from support.forum import ROOM, answer, count, last, open_topic
+from support.web import post
 
 from meetingpoint.extensions import db
 from meetingpoint.forums.models import Post, PostRevision, Topic
-
-ROOM = "social-dialogue"
-
-
-def open_topic(client, title="Tripartite councils", body="How do yours work?", **extra):
-    data = {"title": title, "body": body, "language": "en", "tags": "", "submit": "Post", **extra}
-    return post(client, f"/en/rooms/{ROOM}/topics/new", data)
-
-
-def answer(client, post_id, body, **extra):
-    return post(
-        client,
-        f"/en/posts/{post_id}/reply",
-        {"body": body, "language": "en", "submit": "Post", **extra},
-    )
-
-
-def last(model):
-    return db.session.scalar(select(model).order_by(model.id.desc()))
-
-
-def count(model):
-    return db.session.scalar(select(func.count()).select_from(model))
 
 
 def test_member_opens_a_topic_and_it_shows_in_the_room(client, auth, member):

@@ -5,10 +5,10 @@ import re
 from urllib.parse import quote
 
 import pytest
-from community import build
-from conftest import AuthActions
 from flask_wtf import FlaskForm
 from sqlalchemy import func, select
+from support.community import build
+from support.web import AuthActions
 from wtforms.fields.core import UnboundField
 
 from meetingpoint.academy.models import AgendaSession, KeyQuestion, Module

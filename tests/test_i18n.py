@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
-from conftest import post
+from support.web import post
 
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATED = ["es", "fr", "pt"]

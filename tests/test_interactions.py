@@ -3,8 +3,8 @@ with their countries at the time, for the coupling figures; and the Global South
 
 from datetime import timedelta
 
-from conftest import PASSWORD
 from sqlalchemy import select
+from support.settings import PASSWORD
 
 from meetingpoint.accounts.services import delete_account
 from meetingpoint.chat import messages

@@ -5,8 +5,8 @@ import io
 import zipfile
 
 import pytest
-from conftest import csrf_token, post
-from test_pages import _check
+from support.pages import check_page
+from support.web import csrf_token, post
 from werkzeug.datastructures import FileStorage, MultiDict
 from werkzeug.test import encode_multipart
 
@@ -323,11 +323,11 @@ def test_library_pages_render_in_every_language(client, rooms, member, lang):
         "", f"{document.id}", f"{video.id}", f"{video.id}/play", f"{document.id}/edit",
         "add/document", "add/link", "add/video",
     ):  # fmt: skip
-        _check(client.get(f"/{lang}/library/{path}"), lang)
+        check_page(client.get(f"/{lang}/library/{path}"), lang)
 
 
 def test_deleting_an_account_with_its_content_removes_its_items(client, rooms, member):
-    from conftest import PASSWORD
+    from support.settings import PASSWORD
 
     from meetingpoint.accounts.services import delete_account
 

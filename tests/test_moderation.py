@@ -4,9 +4,9 @@ import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from conftest import post
 from sqlalchemy import func, select
-from test_forums import ROOM, answer, count, last, open_topic
+from support.forum import ROOM, answer, count, last, open_topic
+from support.web import post
 
 from meetingpoint.extensions import db
 from meetingpoint.forums.models import Post, PostReport, Topic

@@ -3,10 +3,10 @@ only moderators and admins read it, paged and filtered by action."""
 
 from datetime import UTC, datetime, timedelta
 
-from conftest import post
 from sqlalchemy import select
-from test_chat_http import send
-from test_forums import ROOM, answer, last, open_topic
+from support.chat_form import send
+from support.forum import ROOM, answer, last, open_topic
+from support.web import post
 
 from meetingpoint.chat.models import ChatMessage
 from meetingpoint.extensions import db

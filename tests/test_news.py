@@ -4,8 +4,8 @@ shown on the home and room pages, told to room members, and in Atom feeds."""
 import xml.etree.ElementTree as ET
 
 import pytest
-from conftest import post
-from test_pages import _check
+from support.pages import check_page
+from support.web import post
 
 from meetingpoint.extensions import db
 from meetingpoint.i18n import LANGUAGES
@@ -121,4 +121,4 @@ def test_news_pages_render_in_every_language(client, auth, make_user, rooms, lan
         f"news/{item.id}/edit",
         "rooms/skills-development/",
     ):
-        _check(client.get(f"/{lang}/{path}"), lang)
+        check_page(client.get(f"/{lang}/{path}"), lang)

@@ -1,8 +1,8 @@
 """Visitors share kept pages, and never see one older than the last change it could show."""
 
 import pytest
-from conftest import post
 from sqlalchemy import select, update
+from support.web import post
 
 from meetingpoint.chat.messages import send_message
 from meetingpoint.chat.services import open_direct

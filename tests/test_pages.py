@@ -1,13 +1,11 @@
 """Every page renders, in every language, for the visitor it is meant for."""
 
 import pytest
-from conftest import post
+from support.pages import ROOMS_WORD, check_page
+from support.web import post
 
 from meetingpoint.extensions import db
 from meetingpoint.i18n import LANGUAGES
-
-# The word for "Rooms" in the navigation proves the catalog for that language is in use.
-ROOMS_WORD = {"en": "Rooms", "es": "Salas", "fr": "Salons", "pt": "Salas"}
 
 PUBLIC_PAGES = [
     "/{lang}/",
@@ -32,21 +30,10 @@ MEMBER_PAGES = [
 ADMIN_PAGES = ["/{lang}/rooms/new", "/{lang}/rooms/social-dialogue/edit"]
 
 
-def _check(response, lang):
-    assert response.status_code == 200, response.status_code
-    page = response.get_data(as_text=True)
-    assert f'<html lang="{lang}"' in page
-    assert f">{ROOMS_WORD[lang]}</a>" in page
-    # The switcher offers every language, each named in itself.
-    for native in LANGUAGES.values():
-        assert f">{native}</a>" in page
-    return page
-
-
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("path", PUBLIC_PAGES)
 def test_public_pages_render(client, rooms, lang, path):
-    _check(client.get(path.format(lang=lang)), lang)
+    check_page(client.get(path.format(lang=lang)), lang)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -54,14 +41,14 @@ def test_public_pages_render(client, rooms, lang, path):
 def test_member_pages_render(client, auth, rooms, make_user, lang, path):
     user = make_user(display_name="Grace Wanjiru", country="KE")
     auth.login(user)
-    _check(client.get(path.format(lang=lang, user_id=user.id)), lang)
+    check_page(client.get(path.format(lang=lang, user_id=user.id)), lang)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("path", ADMIN_PAGES)
 def test_admin_pages_render(client, auth, rooms, make_user, lang, path):
     auth.login(make_user(role="admin"))
-    _check(client.get(path.format(lang=lang)), lang)
+    check_page(client.get(path.format(lang=lang)), lang)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -97,10 +84,10 @@ def test_token_and_confirmation_pages_render(client, make_user, lang):
 
     raw = issue_token(make_user(), TOKEN_RESET_PASSWORD, hours=1)
     db.session.commit()
-    page = _check(client.get(f"/{lang}/auth/reset/{raw}"), lang)
+    page = check_page(client.get(f"/{lang}/auth/reset/{raw}"), lang)
     assert 'type="password"' in page
     response = post(client, f"/{lang}/auth/reset", {"email": "someone@example.org"})
-    _check(response, lang)
+    check_page(response, lang)
 
 
 @pytest.fixture
@@ -143,7 +130,7 @@ FORUM_PAGES = [
 def test_forum_pages_render(client, auth, discussion, lang, path):
     author, topic, opening = discussion
     auth.login(author)
-    page = _check(client.get(path.format(lang=lang, topic=topic.id, post=opening.id)), lang)
+    page = check_page(client.get(path.format(lang=lang, topic=topic.id, post=opening.id)), lang)
     assert "Forum Author" in page or "topics/new" in path
 
 
@@ -160,7 +147,7 @@ def test_forum_pages_render(client, auth, discussion, lang, path):
 )
 def test_search_and_following_pages_render(client, auth, discussion, make_user, lang, path):
     auth.login(make_user(role="moderator"))
-    _check(client.get(path.format(lang=lang)), lang)
+    check_page(client.get(path.format(lang=lang)), lang)
 
 
 def test_form_fields_carry_no_empty_aria_and_sensible_defaults(client):
@@ -175,11 +162,11 @@ def test_form_fields_carry_no_empty_aria_and_sensible_defaults(client):
 def test_chat_pages_render(client, auth, discussion, make_user, lang):
     author, _topic, _opening = discussion
     auth.login(author)
-    _check(client.get(f"/{lang}/rooms/social-dialogue/chat"), lang)
-    _check(client.get(f"/{lang}/messages/"), lang)
+    check_page(client.get(f"/{lang}/rooms/social-dialogue/chat"), lang)
+    check_page(client.get(f"/{lang}/messages/"), lang)
     other = make_user()
     conversation_url = post(client, f"/{lang}/messages/with/{other.id}").headers["Location"]
-    _check(client.get(conversation_url), lang)
+    check_page(client.get(conversation_url), lang)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -191,11 +178,11 @@ def test_group_and_edit_pages_render(client, auth, make_user, lang):
     people_url = post(client, f"/{lang}/messages/groups", {"title": "Inspectors"}).headers[
         "Location"
     ]
-    _check(client.get(people_url), lang)
-    _check(client.get(people_url + "?q=Fatou"), lang)
+    check_page(client.get(people_url), lang)
+    check_page(client.get(people_url + "?q=Fatou"), lang)
     conversation_url = people_url.removesuffix("/people")
     post(client, conversation_url, {"body": "Hello", "language": "en", "client_id": "p1"})
-    _check(client.get(conversation_url), lang)
+    check_page(client.get(conversation_url), lang)
     message = db.session.scalar(db.select(ChatMessage))
-    _check(client.get(f"/{lang}/messages/edit/{message.id}"), lang)
-    _check(client.get(f"/{lang}/people/"), lang)
+    check_page(client.get(f"/{lang}/messages/edit/{message.id}"), lang)
+    check_page(client.get(f"/{lang}/people/"), lang)

@@ -1,7 +1,7 @@
 """The people directory, profile pages and the "people to meet" suggestions."""
 
 import pytest
-from conftest import post
+from support.web import post
 
 from meetingpoint.extensions import db
 from meetingpoint.rooms.models import RoomMembership

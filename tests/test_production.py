@@ -2,9 +2,9 @@
 the state of the database and Redis."""
 
 import pytest
-from conftest import IN_CI
 from flask import current_app
-from live_servers import REDIS_URL, free_port, redis_problem
+from support.live_servers import REDIS_URL, free_port, redis_problem
+from support.settings import IN_CI
 
 from meetingpoint import create_app
 from meetingpoint.extensions import db
@@ -77,7 +77,8 @@ def test_static_files_carry_their_fingerprint_and_are_kept_a_year(client, rooms)
 
 
 def test_behind_a_trusted_proxy_each_person_s_address_has_its_own_limit(app, make_user):
-    from conftest import PASSWORD, post
+    from support.settings import PASSWORD
+    from support.web import post
 
     from meetingpoint import create_app as build
 

@@ -1,7 +1,7 @@
 """Reactions to a post toggle and count; @mentions link to the person and notify them."""
 
-from conftest import post
-from test_forums import ROOM, last, open_topic
+from support.forum import ROOM, last, open_topic
+from support.web import post
 
 from meetingpoint.extensions import db
 from meetingpoint.forums.models import Post

@@ -1,8 +1,8 @@
 """Thematic rooms: seeded in four languages, joined and left, administered by admins only."""
 
 import pytest
-from conftest import post
 from sqlalchemy import func, select
+from support.web import post
 
 from meetingpoint.extensions import db
 from meetingpoint.i18n import LANGUAGES

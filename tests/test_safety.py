@@ -5,10 +5,11 @@ import json
 import re
 
 import pytest
-from conftest import PASSWORD, post
 from sqlalchemy import func, select
-from test_chat_http import send
-from test_forums import answer, last, open_topic
+from support.chat_form import send
+from support.forum import answer, last, open_topic
+from support.settings import PASSWORD
+from support.web import post
 
 from meetingpoint.chat import messages, services
 from meetingpoint.chat.models import ChatMessage, ConversationMember

@@ -1,8 +1,8 @@
 """Full-text search over posts: stemming, filters, highlighted snippets, what is hidden."""
 
 import pytest
-from conftest import post
-from test_forums import ROOM, answer, last, open_topic
+from support.forum import ROOM, answer, last, open_topic
+from support.web import post
 
 from meetingpoint.extensions import db
 from meetingpoint.forums.models import Post

@@ -6,7 +6,7 @@ import subprocess
 import sys
 import textwrap
 
-from live_servers import ROOT
+from support.live_servers import ROOT
 
 UNDER_GEVENT = textwrap.dedent(
     """

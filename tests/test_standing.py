@@ -6,10 +6,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from babel.dates import format_datetime
-from conftest import AuthActions, csrf_token, post
 from sqlalchemy import func, select
-from test_chat_socket import send
-from test_forums import ROOM, answer, last, open_topic
+from support.chat_sockets import send
+from support.forum import ROOM, answer, last, open_topic
+from support.web import AuthActions, csrf_token, post
 
 from meetingpoint import create_app
 from meetingpoint.academy.models import Enrolment

@@ -11,9 +11,9 @@ import uuid
 
 import pytest
 import requests
-from conftest import IN_CI
-from live_servers import Participant
-from nginx_server import Nginx
+from support.live_servers import Participant
+from support.nginx_server import Nginx
+from support.settings import IN_CI
 
 from meetingpoint.chat import services
 

@@ -6,9 +6,9 @@ import dataclasses
 import time
 
 import pytest
-from conftest import post
-from fake_libretranslate import FakeLibreTranslate
 from flask import current_app
+from support.fake_libretranslate import FakeLibreTranslate
+from support.web import post
 
 from meetingpoint.chat import messages
 from meetingpoint.chat.services import open_direct, room_channel
@@ -260,7 +260,7 @@ def test_what_comes_back_is_sanitised(client, auth, member, rooms, libretranslat
 def test_a_departing_author_s_removed_writing_takes_its_translations(
     client, auth, member, french_post, libretranslate, remove_content
 ):
-    from conftest import PASSWORD
+    from support.settings import PASSWORD
 
     from meetingpoint.accounts.services import delete_account
 

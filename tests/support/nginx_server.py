@@ -8,7 +8,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from live_servers import ROOT, free_port
+from support.live_servers import ROOT, free_port
 
 SITE = ROOT / "deploy" / "nginx" / "meetingpoint.conf"
 CERTIFICATES = "/etc/letsencrypt/live/meetingpoint.example.org/"

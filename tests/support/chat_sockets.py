@@ -2,12 +2,12 @@
 pytest plugin) and helpers to send and read events."""
 
 import pytest
-from conftest import AuthActions
 from sqlalchemy import func, select
 
 from meetingpoint.chat import services
 from meetingpoint.chat.models import ChatMessage
 from meetingpoint.extensions import db, socketio
+from support.web import AuthActions
 
 ROOM = "social-dialogue"
 

@@ -8,9 +8,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import IN_CI, PASSWORD
 
-ROOT = Path(__file__).resolve().parent.parent
+from support.settings import IN_CI, PASSWORD
+
+ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("MEETINGPOINT_CHROMIUM") or shutil.which("chromium")
 SCREENSHOTS = Path(
     os.environ.get("MEETINGPOINT_SCREENSHOTS", ROOT / "test-results" / "screenshots")

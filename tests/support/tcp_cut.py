@@ -4,7 +4,7 @@ app's side, the same as the database restarting (connections dropped, then refus
 import socket
 import threading
 
-from live_servers import free_port
+from support.live_servers import free_port
 
 
 class Relay:

@@ -13,9 +13,10 @@ from pathlib import Path
 
 import requests
 import socketio
-from conftest import PASSWORD
 
-ROOT = Path(__file__).resolve().parent.parent
+from support.settings import PASSWORD
+
+ROOT = Path(__file__).resolve().parents[2]
 REDIS_URL = os.environ.get("MEETINGPOINT_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 
 

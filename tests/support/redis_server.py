@@ -6,7 +6,8 @@ import time
 from pathlib import Path
 
 import redis
-from live_servers import free_port
+
+from support.live_servers import free_port
 
 
 class RedisServer:

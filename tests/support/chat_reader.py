@@ -9,7 +9,8 @@ import time
 import uuid
 
 import socketio
-from live_servers import signed_in
+
+from support.live_servers import signed_in
 
 
 class FaithfulReader:
