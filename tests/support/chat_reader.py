@@ -7,6 +7,7 @@ import queue
 import threading
 import time
 import uuid
+from types import SimpleNamespace
 
 import socketio
 
@@ -16,7 +17,7 @@ from support.live_servers import signed_in
 class FaithfulReader:
     def __init__(self, url: str, email: str, conversation_id: int, heartbeat: float = 2.0):
         self.url, self.conversation_id, self.heartbeat = url, conversation_id, heartbeat
-        self.http = signed_in_at(url, email)
+        self.http = signed_in(SimpleNamespace(url=url), email)  # signed_in reads .url
         self.held: set[int] = set()
         self.contiguous = 0
         self.acknowledged: dict[str, int] = {}  # client id -> stored id
@@ -120,15 +121,6 @@ class FaithfulReader:
             time.sleep(pause)
             pause = min(pause * 2, 4)
         raise AssertionError(f"send not acknowledged in {deadline}s")
-
-
-def signed_in_at(url: str, email: str):
-    class _At:  # signed_in() takes a server; any object with .url will do
-        pass
-
-    server = _At()
-    server.url = url
-    return signed_in(server, email)
 
 
 def wait_until_exact(readers, stored: set[int], timeout: float = 45) -> None:
