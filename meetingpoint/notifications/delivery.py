@@ -3,20 +3,19 @@ the commit that made the event, from a fresh app context: the committing session
 query any more, and a rolled-back change must not send anything."""
 
 from collections.abc import Callable
+from functools import partial
 
 from flask import current_app, has_app_context, render_template, url_for
 from flask_babel import force_locale
-from sqlalchemy import event
-from sqlalchemy.orm import Session
 
 from ..accounts.models import User
+from ..commits import on_commit
 from ..extensions import db
 from ..mail import send_mail
 from ..templating import person_name
 from .models import Notification
 from .wording import describe
 
-_QUEUED, _READY = "mail_queued", "mail_ready"
 # kind → fn(notification or target id, recipient) -> (subject, body); registered by features.
 _renderers: dict[str, Callable] = {}
 
@@ -34,29 +33,13 @@ def email_renderer(kind: str):
 def queue(kind: str, user_id: int, target) -> None:
     """Mail `user_id` about `target` (a Notification, or another feature's object with an
     id) once the current transaction commits."""
-    db.session.info.setdefault(_QUEUED, []).append((kind, user_id, target))
+    on_commit(db.session, lambda: partial(_deliver_after_commit, kind, user_id, target.id))
 
 
-@event.listens_for(Session, "before_commit")
-def _take_ids(session) -> None:
-    queued = session.info.pop(_QUEUED, None)
-    if queued:
-        session.flush()  # the targets get their ids
-        session.info[_READY] = [(kind, uid, target.id) for kind, uid, target in queued]
-
-
-@event.listens_for(Session, "after_commit")
-def _send_ready(session) -> None:
-    ready = session.info.pop(_READY, None)
-    if ready and has_app_context():
+def _deliver_after_commit(kind: str, user_id: int, target_id: int) -> None:
+    if has_app_context():
         with current_app.app_context():  # its own session, free to query
-            deliver(ready)
-
-
-@event.listens_for(Session, "after_rollback")
-def _forget(session) -> None:
-    session.info.pop(_QUEUED, None)
-    session.info.pop(_READY, None)
+            deliver([(kind, user_id, target_id)])
 
 
 def deliver(ready: list[tuple[str, int, int]]) -> None:
