@@ -5,7 +5,6 @@ from datetime import UTC, date, datetime, time
 
 from flask_babel import gettext as _
 from werkzeug.exceptions import Forbidden
-from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..database import utcnow
 from ..extensions import db
@@ -13,6 +12,7 @@ from ..moderation_log import models as log
 from ..moderation_log.services import record
 from . import privacy
 from .models import ROLES, AccountToken, User, UserLanguage
+from .passwords import hash_password, password_matches
 
 
 class AccountError(Exception):
@@ -32,7 +32,7 @@ class ProfileData:
 
 
 def set_password(user: User, password: str) -> None:
-    user.password_hash = generate_password_hash(password)
+    user.password_hash = hash_password(password)
 
 
 def apply_profile(user: User, profile: ProfileData) -> None:
@@ -58,7 +58,7 @@ def update_profile(user: User, profile: ProfileData) -> None:
 
 def change_password(user: User, current: str, new: str) -> None:
     """Change the password after checking the current one; other sessions end."""
-    if not check_password_hash(user.password_hash or "", current):
+    if not password_matches(user.password_hash, current):
         raise AccountError(_("Your current password is not correct."))
     set_password(user, new)
     user.auth_version += 1
@@ -92,7 +92,7 @@ def export_personal_data(user: User) -> dict:
 def delete_account(user: User, password: str, remove_content: bool) -> None:
     """Forget who `user` was. What they wrote stays, shown as a former participant's,
     unless `remove_content` asks each feature to erase it too."""
-    if not check_password_hash(user.password_hash or "", password):
+    if not password_matches(user.password_hash, password):
         raise AccountError(_("Your password is not correct."))
     for erase in privacy.erasers():
         erase(user, remove_content)

@@ -4,9 +4,9 @@ from flask import current_app, url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..accounts.models import TOKEN_RESET_PASSWORD, TOKEN_VERIFY_EMAIL, User
+from ..accounts.passwords import hash_password, password_matches
 from ..accounts.services import ProfileData, apply_profile, set_password
 from ..database import utcnow
 from ..extensions import db
@@ -14,9 +14,6 @@ from ..mail import send_templated_mail
 from ..notifications.models import WEEKLY
 from ..notifications.preferences import set_digest
 from .tokens import consume_token, issue_token, revoke_tokens
-
-# Checked against when the email is unknown, so both failures cost the same time.
-_DUMMY_HASH = generate_password_hash("not-a-real-password")
 
 
 def normalise_email(email: str) -> str:
@@ -37,7 +34,7 @@ def register_user(
     The password is hashed either way, so the answer takes as long too.
     """
     email = normalise_email(email)
-    password_hash = generate_password_hash(password)
+    password_hash = hash_password(password)
     owner = find_user_by_email(email)
     if owner is not None:
         _mail_account_exists(owner)
@@ -103,9 +100,9 @@ def authenticate(email: str, password: str) -> User:
     """
     user = find_user_by_email(email)
     if user is None or user.is_deleted or not user.password_hash:
-        check_password_hash(_DUMMY_HASH, password)
+        password_matches(None, password)  # as slow as a real check
         raise LoginRefused
-    if not check_password_hash(user.password_hash, password):
+    if not password_matches(user.password_hash, password):
         raise LoginRefused
     if user.email_verified_at is None:
         raise LoginRefused(unverified=True)
