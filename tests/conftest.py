@@ -13,6 +13,7 @@ pytest.register_assert_rewrite("support")
 
 from flask_migrate import upgrade
 from sqlalchemy import create_engine, text
+from support.apps import SessionApps, own_postgres_database
 from support.settings import IN_CI, PASSWORD_HASH, POSTGRES_URL
 from support.web import AuthActions
 
@@ -48,26 +49,30 @@ def _postgres_available() -> str | None:
 
 @pytest.fixture(scope="session")
 def database_url(backend, tmp_path_factory):
-    """A freshly migrated database for this backend, shared by the session's tests."""
+    """A freshly migrated database for this backend, shared by the session's tests.
+
+    On PostgreSQL each run, and each of its xdist workers, has a database of its own, made
+    here and dropped at the end: two runs on one server never empty each other's tables."""
     if backend == "sqlite":
         url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
-    else:
-        problem = _postgres_available()
-        if problem:
-            if IN_CI:
-                pytest.fail(f"PostgreSQL is required under CI=true: {problem}")
-            pytest.skip(f"PostgreSQL not available: {problem}")
-        url = POSTGRES_URL
-        engine = create_engine(url)
-        with engine.begin() as connection:
-            connection.execute(text("DROP SCHEMA public CASCADE"))
-            connection.execute(text("CREATE SCHEMA public"))
-        engine.dispose()
+        _migrate(url, tmp_path_factory)
+        yield url
+        return
+    problem = _postgres_available()
+    if problem:
+        if IN_CI:
+            pytest.fail(f"PostgreSQL is required under CI=true: {problem}")
+        pytest.skip(f"PostgreSQL not available: {problem}")
+    with own_postgres_database(POSTGRES_URL) as url:
+        _migrate(url, tmp_path_factory)
+        yield url
+
+
+def _migrate(url: str, tmp_path_factory) -> None:
     app = create_app(_config(url, tmp_path_factory.mktemp("outbox")))
     with app.app_context():
         upgrade()
         db.engine.dispose()
-    return url
 
 
 def _config(url: str, outbox: Path) -> dict:
@@ -78,38 +83,32 @@ def _config(url: str, outbox: Path) -> dict:
     return settings
 
 
+@pytest.fixture(scope="session")
+def _session_apps(database_url, tmp_path_factory):
+    """The application under test and a twin, built once per database (117 URL rules
+    compiled, every extension set up): each test then gets them as new (see `app`)."""
+    config = _config(database_url, tmp_path_factory.mktemp("outbox"))
+    apps = SessionApps(create_app(config), create_app(config))
+    yield apps
+    apps.dispose()
+
+
 @pytest.fixture
-def app(database_url, tmp_path):
+def app(_session_apps, tmp_path):
     """The application under test, and a twin whose context the test body works in.
 
     Requests to the served app then get their own app context and `g`, as in production;
     had the test held the served app's context, every request would share one `g`.
     """
-    config = _config(database_url, tmp_path / "outbox")
-    served = create_app(config)
-    twin = create_app(config)
+    served, twin = _session_apps.begin_test(tmp_path)
     with twin.app_context():
-        _empty_tables()
+        _session_apps.empty_tables()
         limiter.reset()
-        yield served
-        db.session.remove()
-        db.engine.dispose()
-    with served.app_context():
-        db.engine.dispose()
-
-
-def _empty_tables() -> None:
-    # The counter kept pages are checked against has one row, made by its migration.
-    kept = "content_generation"
-    tables = [t.name for t in reversed(db.metadata.sorted_tables) if t.name != kept]
-    if db.engine.dialect.name == "postgresql":
-        db.session.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
-    else:
-        # The search index is not a model (nor a foreign key's child, as on PostgreSQL):
-        # left, a test's posts would turn up in the next test's searches.
-        for name in [*tables, "search_posts"]:
-            db.session.execute(text(f"DELETE FROM {name}"))
-    db.session.commit()
+        try:
+            yield served
+        finally:
+            db.session.remove()
+            _session_apps.end_test()
 
 
 @pytest.fixture
