@@ -54,10 +54,15 @@ demo: db
 	$(FLASK) seed demo
 
 # The chat page's protocol rules first, in well under a second (Node's own runner; the
-# shell expands the files, since Node 21 and later take no bare directory).
+# shell expands the files, since Node 21 and later take no bare directory). Then the suite
+# on TEST_WORKERS processes (many tests wait on servers and browsers, so more than the
+# cores), each with its own PostgreSQL database; then the fault tests marked `alone`, whose
+# timings assume the machine to themselves. The slowest tests are listed each time.
+TEST_WORKERS ?= 3
 test: setup
 	node --test tests/js/*.test.js
-	$(VENV)/bin/pytest -q
+	$(VENV)/bin/pytest -q -n $(TEST_WORKERS) -m "not alone" --durations=20
+	$(VENV)/bin/pytest -q -m alone --durations=5
 
 translations: $(VENV)/.installed
 	$(VENV)/bin/pybabel extract --no-location --sort-output -F babel.cfg -k _l -k lazy_gettext -o translations/messages.pot .

@@ -1,6 +1,8 @@
 """Each live connection's event budget: a burst, then a steady pace; a flood is refused
 undone, then dropped, and the rest of the site goes on answering."""
 
+import time
+
 from sqlalchemy import func, select
 from support.web import AuthActions
 
@@ -68,18 +70,22 @@ def test_a_flood_is_refused_undone_then_dropped(app, client, member, rooms):
     kept = len(pacing.budget)
     sock = socketio.test_client(app, flask_test_client=http)
     replies = []
+    started = time.monotonic()
     for n in range(200):
         if not sock.is_connected():
             break
         payload = {"conversation_id": channel.id, "body": f"flood {n}", "language": "en",
                    "client_id": f"flood-{n}"}  # fmt: skip
         replies.append(sock.emit("send", payload, callback=True))
+    elapsed = time.monotonic() - started
 
     burst = app.config["CHAT_EVENT_BURST"]
     allowed = [reply for reply in replies if reply["ok"]]
     refused = [reply for reply in replies if not reply["ok"]]
-    # The burst at once, and whatever the steady rate refilled while they ran.
-    assert burst <= len(allowed) < burst + 10
+    # The burst at once, and whatever the steady rate refilled while they ran (a loaded
+    # machine sends more slowly, so more is refilled).
+    refilled = int(app.config["CHAT_EVENTS_PER_SECOND"] * elapsed) + 1
+    assert burst <= len(allowed) <= burst + refilled
     assert all(reply["ok"] for reply in replies[:burst])
     assert refused and {reply["error"] for reply in refused} == {SLOW_DOWN}
     # "retry": a page resending what was written offline sends those past the burst again.

@@ -147,13 +147,19 @@ def arguments_for(rule, known: dict) -> dict:
     return values
 
 
-def routes(app, method: str):
+# Each walk is split into shares, tests of their own, so parallel workers take them apart.
+SHARES = 3
+
+
+def routes(app, method: str, share: int = 0, shares: int = 1):
+    """The routes answering `method`, in a fixed order; with `shares`, every shares-th one."""
     skip = {"auth.logout", "accounts.delete"}  # would end the session the walk relies on
-    return [
+    found = [
         rule
         for rule in sorted(app.url_map.iter_rules(), key=lambda r: r.rule)
         if method in rule.methods and rule.endpoint not in skip
     ]
+    return found[share::shares]
 
 
 class Failures(list):
@@ -175,11 +181,12 @@ class Failures(list):
             self.check(response, f"{method} {url[:120]}")
 
 
-def test_hostile_url_arguments_never_fail(app, client, lived_in):
+@pytest.mark.parametrize("share", range(SHARES))
+def test_hostile_url_arguments_never_fail(app, client, lived_in, share):
     """Every GET route, each argument in turn replaced by each hostile value."""
     known = valid_arguments(lived_in.reader)
     failures = Failures()
-    for rule in routes(app, "GET"):
+    for rule in routes(app, "GET", share, SHARES):
         good = arguments_for(rule, known)
         for name in rule.arguments - {"lang_code"}:
             for value in URL_VALUES:
@@ -187,13 +194,14 @@ def test_hostile_url_arguments_never_fail(app, client, lived_in):
     assert failures == []
 
 
-def test_hostile_query_strings_never_fail(app, client, lived_in):
+@pytest.mark.parametrize("share", range(SHARES))
+def test_hostile_query_strings_never_fail(app, client, lived_in, share):
     """Every GET route with its real arguments and every query name the site reads, each
     name taking each hostile value in turn (so one bad value cannot hide another)."""
     known = valid_arguments(lived_in.reader)
     names = form_field_names()
     failures = Failures()
-    for rule in routes(app, "GET"):
+    for rule in routes(app, "GET", share, SHARES):
         if rule.endpoint == "static":
             continue
         path = path_of(rule, arguments_for(rule, known))
@@ -202,7 +210,8 @@ def test_hostile_query_strings_never_fail(app, client, lived_in):
     assert failures == []
 
 
-def test_hostile_forms_never_fail(app, client, lived_in):
+@pytest.mark.parametrize("share", range(SHARES))
+def test_hostile_forms_never_fail(app, client, lived_in, share):
     """Every POST route, signed in as an admin (who may use them all), with every form
     field the site knows filled with each hostile value in turn; the pages still open."""
     known = valid_arguments(lived_in.reader)
@@ -211,7 +220,7 @@ def test_hostile_forms_never_fail(app, client, lived_in):
         r'name="csrf-token" content="([^"]+)"', client.get("/en/about").get_data(as_text=True)
     ).group(1)
     failures = Failures()
-    for rule in routes(app, "POST"):
+    for rule in routes(app, "POST", share, SHARES):
         path = path_of(rule, arguments_for(rule, known))
         for pairs in in_turn(names, FORM_VALUES):
             body = encoded([("csrf_token", token), *pairs])

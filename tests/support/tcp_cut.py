@@ -3,6 +3,7 @@ app's side, the same as the database restarting (connections dropped, then refus
 
 import socket
 import threading
+from urllib.parse import urlsplit, urlunsplit
 
 from support.live_servers import free_port
 
@@ -70,3 +71,13 @@ class Relay:
                     end.close()
                 except OSError:
                     pass
+
+
+def through_relay(database_url: str) -> tuple[Relay, str]:
+    """A started Relay in front of `database_url`'s server, and the URL that goes through it."""
+    parts = urlsplit(database_url)
+    relay = Relay((parts.hostname, parts.port or 5432)).start()
+    netloc = parts.netloc.replace(
+        f"{parts.hostname}:{parts.port or 5432}", f"127.0.0.1:{relay.port}"
+    )
+    return relay, urlunsplit(parts._replace(netloc=netloc))
