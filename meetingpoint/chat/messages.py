@@ -15,7 +15,6 @@ from ..dashboard import interactions
 from ..dashboard.interactions import CHAT_REPLY, CHAT_REPLY_WINDOW, DIRECT, MENTION
 from ..database import utcnow
 from ..extensions import db
-from ..forums.mentions import link_mentions, mentioned_users
 from ..languages import written_in
 from ..languages.cache import forget as forget_translations
 from ..moderation_log import models as log
@@ -24,12 +23,13 @@ from ..notifications.models import CHAT_MENTION
 from ..notifications.services import notify
 from ..rooms.models import RoomMembership
 from ..safety.services import blocked_by_any, refusal
+from ..text.limits import MESSAGE_MAX, written
+from ..text.mentions import mentioned_users
+from ..text.profiles import render_chat
 from . import live
 from .away_mail import mail_if_away
 from .models import KIND_DIRECT, KIND_ROOM, ChatMessage, Conversation, ConversationMember
-from .rendering import render_chat
 
-MESSAGE_MAX = 4000
 PAGE_SIZE = 50
 CATCH_UP_MAX = 200  # one catch-up reply; the client asks again from its new last id
 _CLIENT_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
@@ -148,19 +148,14 @@ def _record_interactions(user, conversation, message, readers, mentioned) -> Non
 
 
 def _checked_body(body) -> str:
-    body = body.strip() if isinstance(body, str) else ""
-    if not body:
-        raise ChatError(_("Write something before sending."))
-    if len(body) > MESSAGE_MAX:
-        raise ChatError(_("Please use at most %(max)d characters.", max=MESSAGE_MAX))
-    return body
+    return written(body, MESSAGE_MAX, ChatError, _("Write something before sending."))
 
 
 def _render(body: str, conversation: Conversation) -> tuple[str, set[int]]:
     """Safe HTML with @**Name** linked; those named who can read the conversation are
     returned to be notified (naming someone outside it tells them nothing)."""
     named = mentioned_users(body)
-    html = link_mentions(render_chat(body), named)
+    html = render_chat(body, named)
     if not named:
         return html, set()
     return html, {person.id for person in named.values()} & set(member_ids(conversation))
