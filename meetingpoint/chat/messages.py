@@ -96,9 +96,11 @@ def send_message(user, conversation: Conversation, body, language, client_id):
         mail_if_away(message, readers, _unread_query)
     # Made before the commit, which would expire the message and cost a query to reload it.
     payload = live.sent_payload(message)
-    db.session.commit()
+    # Queued, then sent by the commit itself, in this order: so they have gone out before
+    # the caller reads live.is_live() for its answer.
     live.broadcast("new_message", payload, conversation, readers)
     _tell_unread(conversation, readers, mentioned)
+    db.session.commit()
     return payload, True
 
 
@@ -196,8 +198,8 @@ def edit_message(user, message_id, body) -> ChatMessage:
         message.body_source = body
         message.edited_at = utcnow()
         forget_translations("message", message.id)
-        db.session.commit()
         live.broadcast("message_changed", live.message_payload(message), conversation, readers)
+        db.session.commit()
     return message
 
 
@@ -214,9 +216,9 @@ def delete_message(user, message_id) -> ChatMessage:
         forget_translations("message", message.id)
         if moderating and message.sender_id != user.id:
             record(user, "delete_message", log.CHAT_MESSAGE, message.id, message.sender_id)
-        db.session.commit()
         readers = listed_readers(conversation)
         live.broadcast("message_changed", live.message_payload(message), conversation, readers)
+        db.session.commit()
     return message
 
 
@@ -274,11 +276,11 @@ def mark_read(user, conversation: Conversation, up_to_id: int) -> int:
     """Move the reader's position forward (never back); every tab and device they have
     open hears the new position. Returns the position."""
     position = _read_up_to(user, conversation, min(up_to_id, conversation.last_message_id))
-    db.session.commit()
     payload = {"conversation_id": conversation.id, "last_read_id": position}
     if conversation.kind != KIND_ROOM:
         payload.update(_unread_counts(conversation, [user.id])[user.id])
     live.tell_user(user.id, "read", payload)
+    db.session.commit()
     return position
 
 
@@ -348,7 +350,8 @@ def unread_totals(user_ids) -> dict[int, int]:
 
 def _tell_unread(conversation: Conversation, readers: list[int], mentioned: set[int]) -> None:
     """After a send: each reader of a direct or group conversation hears their new counts
-    (two queries for up to 20 people). Room channels are busy and open to whole rooms:
+    (one query for up to 20 people, read before the commit, so it counts this message and
+    no later one). Room channels are busy and open to whole rooms:
     their readers count from the message events their tabs already receive."""
     if conversation.kind == KIND_ROOM:
         for uid in mentioned:
