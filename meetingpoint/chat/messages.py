@@ -351,8 +351,8 @@ def unread_totals(user_ids) -> dict[int, int]:
 def _tell_unread(conversation: Conversation, readers: list[int], mentioned: set[int]) -> None:
     """After a send: each reader of a direct or group conversation hears their new counts
     (one query for up to 20 people, read before the commit, so it counts this message and
-    no later one). Room channels are busy and open to whole rooms:
-    their readers count from the message events their tabs already receive."""
+    no later one). Room channels are busy and open to whole rooms: their readers count
+    from the message events their tabs already receive."""
     if conversation.kind == KIND_ROOM:
         for uid in mentioned:
             live.tell_user(uid, "mentioned", {"conversation_id": conversation.id})

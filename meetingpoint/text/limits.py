@@ -1,11 +1,10 @@
-"""How much one may write: the shared length limits, and the check forms and services share.
-
-Characters nobody can see or type (control characters, lone surrogates) are cleaned earlier,
-as every form and socket payload arrives: `inputs.clean_text`, in the plumbing, because the
-request class itself uses it.
-"""
+"""How much one may write: the shared length limits, and the check forms and services share."""
 
 from flask_babel import gettext as _
+
+# Characters nobody can see or type (control characters, lone surrogates) are cleaned
+# before this, as every form and socket payload arrives: `inputs.clean_text`, in the
+# plumbing, because the request class itself uses it.
 
 TITLE_MAX = 200  # a topic's, a news item's, a library item's
 BODY_MAX = 20_000  # a post or a news text, in Markdown
