@@ -28,10 +28,10 @@ from meetingpoint import create_app  # noqa: E402
 from meetingpoint.accounts.models import User  # noqa: E402
 from meetingpoint.extensions import db  # noqa: E402
 from meetingpoint.forums.models import Post, Topic, path_segment  # noqa: E402
-from meetingpoint.forums.rendering import render_markdown  # noqa: E402
 from meetingpoint.rooms.models import Room  # noqa: E402
 from meetingpoint.rooms.services import seed_rooms  # noqa: E402
 from meetingpoint.seed.demo import load_demo  # noqa: E402
+from meetingpoint.text.profiles import render_post  # noqa: E402
 
 TOPICS, POSTS, BIG_TOPIC_REPLIES = 1_000, 100_000, 1_000
 SECONDS, CONNECTIONS = float(os.environ.get("BENCH_SECONDS", 5)), 8
@@ -54,7 +54,7 @@ def seed(url: str, workdir: Path) -> tuple[int, str]:
         load_demo()
         users = list(db.session.scalars(select(User.id)))
         rooms = list(db.session.scalars(select(Room.id)))
-        rendered = [render_markdown(body) for body in BODIES]
+        rendered = [render_post(body) for body in BODIES]
         rng = random.Random(2016)
         start = datetime(2026, 1, 1, tzinfo=UTC)
         topic_rows, post_rows = [], []

@@ -30,8 +30,8 @@ from meetingpoint import create_app  # noqa: E402
 from meetingpoint.accounts.models import User  # noqa: E402
 from meetingpoint.extensions import db  # noqa: E402
 from meetingpoint.forums.models import Post, Topic, path_segment  # noqa: E402
-from meetingpoint.forums.rendering import render_markdown  # noqa: E402
 from meetingpoint.rooms.models import Room  # noqa: E402
+from meetingpoint.text.profiles import render_post  # noqa: E402
 
 SIZES = (10_000, 1_000_000)
 POSTS_PER_TOPIC = 50
@@ -52,7 +52,7 @@ def grow(app, total: int) -> None:
         rooms = list(db.session.scalars(select(Room.id)))
         next_post = db.session.scalar(select(func.max(Post.id))) + 1
         next_topic = db.session.scalar(select(func.max(Topic.id))) + 1
-        rendered = [render_markdown(text) for text in FILLER]
+        rendered = [render_post(text) for text in FILLER]
         long_ago = datetime(2024, 1, 1, tzinfo=UTC)
         began, goal = time.monotonic(), total
         while stored < goal:

@@ -305,5 +305,5 @@ def on_typing(data):
         "user_id": current_user.id,
         "name": current_user.display_name,
     }
-    live.broadcast("typing", payload, conversation, readers, skip_sid=request.sid)
+    live.emit_now("typing", payload, conversation, readers, skip_sid=request.sid)
     return {}

@@ -1,4 +1,9 @@
-"""What live clients are told, and to whom: called by services only after their commit.
+"""What live clients are told, and to whom: sent when the change that caused it commits.
+
+`broadcast` and `tell_user` queue the event on the session (`commits.after_commit`): it is
+sent once the session commits, in the order it was queued, and never for a change that is
+rolled back. Services call them before their commit. `emit_now` sends at once, for the
+events that follow no write (`typing`).
 
 Socket rooms: `user:<id>` holds every open tab of one person (any process, through the
 message queue); `conversation:<id>` holds the tabs that have a room channel open. Direct
@@ -6,7 +11,8 @@ and group conversations are delivered to each member's `user:` room, so every ta
 its unread counts and a conversation started meanwhile still reaches them.
 """
 
-from ..extensions import socketio
+from ..commits import after_commit
+from ..extensions import db, socketio
 from .models import KIND_ROOM, ChatMessage, Conversation
 
 
@@ -54,12 +60,30 @@ def is_live() -> bool:
     return getattr(manager, "is_live", True)
 
 
-def broadcast(event: str, payload: dict, conversation: Conversation, member_ids=(), skip_sid=None):
-    """Send one event to everyone who may read `conversation`."""
+def broadcast(event: str, payload: dict, conversation: Conversation, member_ids=()) -> None:
+    """Send one event to everyone who may read `conversation`, once the session commits.
+
+    The audience is worked out now, while the session may still query."""
     rooms = _audience(conversation, member_ids)
     if rooms:
-        socketio.emit(event, payload, to=rooms, skip_sid=skip_sid)
+        after_commit(db.session(), _emit, event, payload, rooms)
 
 
 def tell_user(user_id: int, event: str, payload: dict) -> None:
-    socketio.emit(event, payload, to=user_room(user_id))
+    """Send one event to every tab of one person, once the session commits."""
+    after_commit(db.session(), _emit, event, payload, user_room(user_id))
+
+
+def emit_now(
+    event: str, payload: dict, conversation: Conversation, member_ids=(), skip_sid=None
+) -> None:
+    """Send one event to everyone who may read `conversation` at once, not waiting for a
+    commit: only for events that announce no change to the database (someone typing), so
+    there is nothing a rollback could take back."""
+    rooms = _audience(conversation, member_ids)
+    if rooms:
+        _emit(event, payload, rooms, skip_sid)
+
+
+def _emit(event: str, payload: dict, to, skip_sid=None) -> None:
+    socketio.emit(event, payload, to=to, skip_sid=skip_sid)

@@ -15,7 +15,6 @@ from ..dashboard import interactions
 from ..dashboard.interactions import CHAT_REPLY, CHAT_REPLY_WINDOW, DIRECT, MENTION
 from ..database import utcnow
 from ..extensions import db
-from ..forums.mentions import link_mentions, mentioned_users
 from ..languages import written_in
 from ..languages.cache import forget as forget_translations
 from ..moderation_log import models as log
@@ -24,12 +23,13 @@ from ..notifications.models import CHAT_MENTION
 from ..notifications.services import notify
 from ..rooms.models import RoomMembership
 from ..safety.services import blocked_by_any, refusal
+from ..text.limits import MESSAGE_MAX, written
+from ..text.mentions import mentioned_users
+from ..text.profiles import render_chat
 from . import live
 from .away_mail import mail_if_away
 from .models import KIND_DIRECT, KIND_ROOM, ChatMessage, Conversation, ConversationMember
-from .rendering import render_chat
 
-MESSAGE_MAX = 4000
 PAGE_SIZE = 50
 CATCH_UP_MAX = 200  # one catch-up reply; the client asks again from its new last id
 _CLIENT_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
@@ -96,9 +96,11 @@ def send_message(user, conversation: Conversation, body, language, client_id):
         mail_if_away(message, readers, _unread_query)
     # Made before the commit, which would expire the message and cost a query to reload it.
     payload = live.sent_payload(message)
-    db.session.commit()
+    # Queued, then sent by the commit itself, in this order: so they have gone out before
+    # the caller reads live.is_live() for its answer.
     live.broadcast("new_message", payload, conversation, readers)
     _tell_unread(conversation, readers, mentioned)
+    db.session.commit()
     return payload, True
 
 
@@ -148,19 +150,14 @@ def _record_interactions(user, conversation, message, readers, mentioned) -> Non
 
 
 def _checked_body(body) -> str:
-    body = body.strip() if isinstance(body, str) else ""
-    if not body:
-        raise ChatError(_("Write something before sending."))
-    if len(body) > MESSAGE_MAX:
-        raise ChatError(_("Please use at most %(max)d characters.", max=MESSAGE_MAX))
-    return body
+    return written(body, MESSAGE_MAX, ChatError, _("Write something before sending."))
 
 
 def _render(body: str, conversation: Conversation) -> tuple[str, set[int]]:
     """Safe HTML with @**Name** linked; those named who can read the conversation are
     returned to be notified (naming someone outside it tells them nothing)."""
     named = mentioned_users(body)
-    html = link_mentions(render_chat(body), named)
+    html = render_chat(body, named)
     if not named:
         return html, set()
     return html, {person.id for person in named.values()} & set(member_ids(conversation))
@@ -201,8 +198,8 @@ def edit_message(user, message_id, body) -> ChatMessage:
         message.body_source = body
         message.edited_at = utcnow()
         forget_translations("message", message.id)
-        db.session.commit()
         live.broadcast("message_changed", live.message_payload(message), conversation, readers)
+        db.session.commit()
     return message
 
 
@@ -219,9 +216,9 @@ def delete_message(user, message_id) -> ChatMessage:
         forget_translations("message", message.id)
         if moderating and message.sender_id != user.id:
             record(user, "delete_message", log.CHAT_MESSAGE, message.id, message.sender_id)
-        db.session.commit()
         readers = listed_readers(conversation)
         live.broadcast("message_changed", live.message_payload(message), conversation, readers)
+        db.session.commit()
     return message
 
 
@@ -279,11 +276,11 @@ def mark_read(user, conversation: Conversation, up_to_id: int) -> int:
     """Move the reader's position forward (never back); every tab and device they have
     open hears the new position. Returns the position."""
     position = _read_up_to(user, conversation, min(up_to_id, conversation.last_message_id))
-    db.session.commit()
     payload = {"conversation_id": conversation.id, "last_read_id": position}
     if conversation.kind != KIND_ROOM:
         payload.update(_unread_counts(conversation, [user.id])[user.id])
     live.tell_user(user.id, "read", payload)
+    db.session.commit()
     return position
 
 
@@ -353,8 +350,9 @@ def unread_totals(user_ids) -> dict[int, int]:
 
 def _tell_unread(conversation: Conversation, readers: list[int], mentioned: set[int]) -> None:
     """After a send: each reader of a direct or group conversation hears their new counts
-    (two queries for up to 20 people). Room channels are busy and open to whole rooms:
-    their readers count from the message events their tabs already receive."""
+    (one query for up to 20 people, read before the commit, so it counts this message and
+    no later one). Room channels are busy and open to whole rooms: their readers count
+    from the message events their tabs already receive."""
     if conversation.kind == KIND_ROOM:
         for uid in mentioned:
             live.tell_user(uid, "mentioned", {"conversation_id": conversation.id})

@@ -16,6 +16,7 @@ from ..inputs import day_of, int_arg
 from ..languages.forms import written_in_choices
 from ..people.services import access_person
 from ..rooms.services import access_room, is_member
+from ..text.limits import MESSAGE_MAX
 from . import bp, messages, presence, services
 from .models import KIND_GROUP, KIND_ROOM
 
@@ -24,7 +25,7 @@ def message_field() -> TextAreaField:
     return TextAreaField(
         _l("Message"),
         filters=[strip_text],
-        validators=[required(), max_length(messages.MESSAGE_MAX)],
+        validators=[required(), max_length(MESSAGE_MAX)],
     )
 
 

@@ -111,12 +111,11 @@ def add_to_group(user, conversation: Conversation, person) -> None:
             _("A group conversation has at most %(max)d people.", max=GROUP_MAX_MEMBERS)
         )
     db.session.add(ConversationMember(conversation_id=conversation.id, user_id=person.id))
+    live.tell_user(person.id, "conversation", {"conversation_id": conversation.id})
     try:
         db.session.commit()
-    except IntegrityError:  # added by someone else at the same moment
+    except IntegrityError:  # added by someone else at the same moment: they told them
         db.session.rollback()
-        return
-    live.tell_user(person.id, "conversation", {"conversation_id": conversation.id})
 
 
 def leave_group(user, conversation: Conversation) -> None:

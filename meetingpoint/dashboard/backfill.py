@@ -12,8 +12,8 @@ from sqlalchemy.orm import aliased
 from ..accounts.models import User
 from ..chat.models import ChatMessage, Conversation, ConversationMember
 from ..extensions import db
-from ..forums.mentions import mentioned_users
 from ..forums.models import Post, Topic
+from ..text.mentions import mentioned_users
 from .figures import forget_all
 from .interactions import CHAT_REPLY, CHAT_REPLY_WINDOW, DIRECT, MENTION, REPLY, record
 from .models import Interaction

@@ -10,10 +10,10 @@ from ..database import utcnow
 from ..errors import ForbiddenBecause
 from ..extensions import db, limiter
 from ..rooms.models import Room
+from ..text.limits import BODY_MAX, TITLE_MAX
 from . import bp
 from .access import ForumError, access_post, check_can_post, check_can_reply
 from .models import Draft
-from .services import BODY_MAX, TITLE_MAX
 
 PLACE_KINDS = ("topic", "reply")
 

@@ -6,7 +6,8 @@ from wtforms import SelectField, StringField, TextAreaField
 
 from ..forms import SubmitButton, max_length, required, strip_text
 from ..languages.forms import written_in_choices
-from .services import BODY_MAX, TITLE_MAX, PostDraft
+from ..text.limits import BODY_MAX, TITLE_MAX
+from .services import PostDraft
 
 
 class PostForm(FlaskForm):

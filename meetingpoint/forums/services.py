@@ -19,14 +19,13 @@ from ..languages.cache import forget as forget_translations
 from ..moderation_log import models as log
 from ..moderation_log.services import record
 from ..rooms.models import Room
+from ..text.limits import BODY_MAX, TITLE_MAX, written
+from ..text.mentions import mentioned_users
+from ..text.profiles import render_post
 from . import search, tracking
 from .access import ForumError, can_edit, check_can_post, check_can_reply
-from .mentions import mentioned_users
 from .models import PATH_DIGITS, Post, PostRevision, Topic, TopicTag, path_segment
-from .rendering import render_markdown
 
-TITLE_MAX = 200
-BODY_MAX = 20_000
 TAGS_MAX = 5
 TAG_MAX = 32
 _TAG_PATTERN = re.compile(r"^[\w-]+$")
@@ -40,7 +39,7 @@ class PostDraft:
 
 def render_body(source: str) -> str:
     """A post's stored HTML: Markdown, @mentions linked, sanitised. Also used for previews."""
-    return render_markdown(source, mentioned_users(source))
+    return render_post(source, mentioned_users(source))
 
 
 def parse_tags(text: str) -> list[str]:
@@ -62,21 +61,11 @@ def parse_tags(text: str) -> list[str]:
 
 
 def _check_body(body: str) -> str:
-    body = (body or "").strip()
-    if not body:
-        raise ForumError(_("Write something before posting."))
-    if len(body) > BODY_MAX:
-        raise ForumError(_("Please use at most %(max)d characters.", max=BODY_MAX))
-    return body
+    return written(body, BODY_MAX, ForumError, _("Write something before posting."))
 
 
 def _check_title(title: str) -> str:
-    title = (title or "").strip()
-    if not title:
-        raise ForumError(_("A topic needs a title."))
-    if len(title) > TITLE_MAX:
-        raise ForumError(_("Please use at most %(max)d characters.", max=TITLE_MAX))
-    return title
+    return written(title, TITLE_MAX, ForumError, _("A topic needs a title."))
 
 
 def create_topic(user, room: Room, title: str, draft: PostDraft, tags: str = "") -> Topic:

@@ -12,7 +12,7 @@ from werkzeug.exceptions import NotFound
 
 from ..database import utcnow
 from ..extensions import db
-from ..forums.rendering import sanitise
+from ..text.sanitiser import sanitise
 from . import UNDETERMINED
 from .cache import forget
 from .models import Translation

@@ -8,15 +8,14 @@ from werkzeug.exceptions import Forbidden, NotFound
 
 from ..database import utcnow
 from ..extensions import db
-from ..forums.rendering import render_markdown
 from ..i18n import LANGUAGES
 from ..notifications.delivery import email_renderer
 from ..notifications.models import ROOM_NEWS, Notification
 from ..notifications.services import notify
 from ..rooms.models import Room, RoomMembership
+from ..text.limits import BODY_MAX, TITLE_MAX, too_long
+from ..text.profiles import render_post
 from .models import NewsItem, NewsText
-
-TITLE_MAX, BODY_MAX = 200, 20_000
 
 
 class NewsError(Exception):
@@ -96,12 +95,12 @@ def _checked(texts: dict[str, tuple[str, str]]) -> list[NewsText]:
         if not title or not body:
             raise NewsError(_("Each language needs both a title and a text."))
         if len(title) > TITLE_MAX or len(body) > BODY_MAX:
-            raise NewsError(_("Please use at most %(max)d characters.", max=BODY_MAX))
+            raise NewsError(too_long(BODY_MAX))  # for either
         given[language] = (title, body)
     if not given:
         raise NewsError(_("Write the news in at least one language."))
     return [
-        NewsText(language=lang, title=title, body_source=body, body_html=render_markdown(body))
+        NewsText(language=lang, title=title, body_source=body, body_html=render_post(body))
         for lang, (title, body) in given.items()
     ]
 

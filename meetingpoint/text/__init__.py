@@ -1,0 +1,1 @@
+"""What people write, made safe to store and show: Markdown profiles, the sanitiser, @mentions."""
