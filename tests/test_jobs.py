@@ -70,3 +70,20 @@ def test_a_mail_that_fails_is_listed_for_admins_who_send_it_again(
 def test_only_admins_see_failed_jobs(client, auth, make_user):
     auth.login(make_user())
     assert client.get("/en/admin/jobs/").status_code == 403
+
+
+def test_without_redis_the_worker_says_why_it_cannot_start(runner):
+    result = runner.invoke(args=["worker"])
+    assert result.exit_code != 0 and "MEETINGPOINT_REDIS_URL is not set" in result.output
+
+
+def test_when_redis_refuses_a_job_this_process_does_it(app, client, make_user, outbox):
+    from flask import current_app
+    from support.live_servers import free_port
+
+    make_user(email="awa@example.org")
+    nowhere = {"JOBS_REDIS_URL": f"redis://127.0.0.1:{free_port()}/0"}  # nothing listens
+    app.config.update(nowhere)
+    current_app.config.update(nowhere)
+    post(client, "/en/auth/reset", {"email": "awa@example.org"})
+    assert [m["To"] for m in outbox()] == ["awa@example.org"]

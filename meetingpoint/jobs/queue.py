@@ -66,8 +66,7 @@ def work(app: Flask, threads: int) -> None:
     """Run jobs until SIGTERM or SIGINT; then finish the running ones (a job taken but not
     started goes back to the queue)."""
     broker = broker_for(app)
-    if broker is None:
-        raise RuntimeError("MEETINGPOINT_REDIS_URL is not set: jobs run in the app's process")
+    assert broker is not None, "no Redis: see jobs/cli.py"
     stop = threading.Event()
     for each in (signal.SIGTERM, signal.SIGINT):
         signal.signal(each, lambda *_: stop.set())
