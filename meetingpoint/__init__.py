@@ -105,7 +105,9 @@ def configure_blueprints(app: Flask) -> None:
         auth,
         chat,
         dashboard,
+        digests,  # noqa: F401  (no pages: imported for its job)
         forums,
+        jobs,
         library,
         main,
         moderation_log,
@@ -118,7 +120,7 @@ def configure_blueprints(app: Flask) -> None:
     from .languages import routes as languages
 
     features = (main, auth, accounts, rooms, people, forums, notifications, chat, academy, library,
-                news, languages, dashboard, safety, moderation_log)  # fmt: skip
+                news, languages, dashboard, safety, moderation_log, jobs)  # fmt: skip
     for feature in features:
         app.register_blueprint(feature.bp)
 

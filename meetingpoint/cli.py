@@ -9,11 +9,13 @@ from .accounts.models import ROLE_ADMIN, ROLES
 def register_commands(app: Flask) -> None:
     from .dashboard.cli import dashboard
     from .digests.cli import digest
+    from .jobs.cli import worker
 
     app.cli.add_command(seed)
     app.cli.add_command(users)
     app.cli.add_command(digest)
     app.cli.add_command(dashboard)
+    app.cli.add_command(worker)
 
 
 @click.group()

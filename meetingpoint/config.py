@@ -75,6 +75,22 @@ class Config:
     RATELIMIT_STORAGE_URI = _env("RATELIMIT_STORAGE_URI", REDIS_URL or "memory://")
     # Distinct per deployment sharing one Redis server, like the Socket.IO channel.
     RATELIMIT_KEY_PREFIX = _env("RATELIMIT_KEY_PREFIX", "meetingpoint")
+    # Jobs (docs/jobs.md): with a Redis, queued there and run by `flask worker` processes;
+    # without, run in the app's process once the response has gone.
+    JOBS_REDIS_URL = _env("JOBS_REDIS_URL", REDIS_URL)
+    JOBS_NAMESPACE = _env("JOBS_NAMESPACE", "meetingpoint-jobs")  # per deployment, as below
+    JOBS_WORKER_THREADS = int(_env("JOBS_WORKER_THREADS", "4"))
+    # A failing job is tried again this many times, waiting twice as long each time (with
+    # jitter) from the least to the most back-off; then it is listed at /admin/jobs.
+    JOBS_MAX_RETRIES = int(_env("JOBS_MAX_RETRIES", "8"))
+    JOBS_MIN_BACKOFF_SECONDS = float(_env("JOBS_MIN_BACKOFF_SECONDS", "15"))
+    JOBS_MAX_BACKOFF_SECONDS = float(_env("JOBS_MAX_BACKOFF_SECONDS", "3600"))
+    # A worker silent this long is dead: the jobs it had taken go back to the queue, at the
+    # next check (on this share, per million, of the broker's Redis commands).
+    JOBS_HEARTBEAT_SECONDS = float(_env("JOBS_HEARTBEAT_SECONDS", "60"))
+    JOBS_MAINTENANCE_PER_MILLION = int(_env("JOBS_MAINTENANCE_PER_MILLION", "10000"))
+    JOBS_STOP_SECONDS = float(_env("JOBS_STOP_SECONDS", "60"))  # running jobs finish on stop
+    JOBS_AFTER_RESPONSE = True  # without Redis; False runs them right after the commit
     # The Redis pub/sub channel: distinct per deployment sharing one Redis server.
     SOCKETIO_CHANNEL = _env("SOCKETIO_CHANNEL", "meetingpoint")
     # "threading" for `flask run`; "gevent" is chosen by itself under gunicorn -k gevent.
@@ -150,3 +166,5 @@ class TestingConfig(Config):
     DASHBOARD_FRESH_SECONDS = 0  # figures reflect what a test has just written
     # No test measures hashing time: one PBKDF2 round instead of scrypt's 250 ms a sign-in.
     PASSWORD_HASH_METHOD = "pbkdf2:sha256:1"
+    JOBS_REDIS_URL = None  # jobs in the test's process, unless a test gives it a Redis...
+    JOBS_AFTER_RESPONSE = False  # ...and done when the test client returns

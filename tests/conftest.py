@@ -24,8 +24,10 @@ from meetingpoint.database import utcnow
 from meetingpoint.extensions import db, limiter
 from meetingpoint.rooms.models import RoomMembership
 
-# Browser fixtures (Playwright, Chromium), live chat's and the dashboard's history: own modules.
-pytest_plugins = ["support.browsing", "support.chat_sockets", "support.dashboard_history"]
+# Browser fixtures (Playwright, Chromium), live chat's, the dashboard's history, and jobs
+# through Redis and workers: own modules.
+pytest_plugins = ["support.browsing", "support.chat_sockets", "support.dashboard_history",
+                  "support.job_queue"]  # fmt: skip
 
 
 def pytest_generate_tests(metafunc):

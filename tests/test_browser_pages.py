@@ -35,6 +35,7 @@ MAIN_ACTIONS = [
     (r"/people/\d+$", "main form[action*='/messages/with/'] [type=submit]"),
     (r"/account/muted$", "main .people-list button"),
     (r"/moderation/log$", "main form.filters [type=submit]"),
+    (r"/admin/jobs/$", "main .dead-jobs form [type=submit]"),
     (r"/questionnaire$", "main form [type=submit]"),
     (r"/introductions/mine$", "main form [type=submit]"),
     (r"/auth/(login|register)$", "main form [type=submit]"),

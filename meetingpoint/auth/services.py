@@ -1,5 +1,7 @@
 """The one path for each account change: register, verify, sign in, reset a password."""
 
+import secrets
+
 from flask import current_app, url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
@@ -10,6 +12,7 @@ from ..accounts.passwords import hash_password, password_matches
 from ..accounts.services import ProfileData, apply_profile, set_password
 from ..database import utcnow
 from ..extensions import db
+from ..jobs import job, later
 from ..mail import send_templated_mail
 from ..notifications.models import WEEKLY
 from ..notifications.preferences import set_digest
@@ -57,7 +60,17 @@ def register_user(
 
 
 def _mail_account_exists(owner: User) -> None:
-    """Tell the owner someone tried to sign up with their address, and how to get in."""
+    """Tell the owner someone tried to sign up with their address (after the commit)."""
+    later(mail_account_exists, owner.id, secrets.token_hex(8))
+    db.session.commit()
+
+
+@job("auth.account_exists", key=lambda user_id, attempt: f"account-exists:{user_id}:{attempt}")
+def mail_account_exists(user_id: int, attempt: str) -> None:
+    """How to get in, for the owner of an address someone tried to sign up with."""
+    owner = db.session.get(User, user_id)
+    if owner is None or owner.is_deleted:
+        return
     send_templated_mail(
         owner,
         lambda: _("Someone tried to sign up with your address"),
@@ -148,7 +161,19 @@ _MAILED_LINKS = {
 
 
 def _issue_and_mail(user: User, purpose: str) -> None:
-    """Commit a fresh single-use token (with any pending change), then mail its link."""
+    """Commit any pending change, then mail a fresh link (a job: see `mail_link`)."""
+    db.session.flush()  # a new account's id
+    later(mail_link, user.id, purpose, secrets.token_hex(8))
+    db.session.commit()
+
+
+@job("auth.mail_link", key=lambda user_id, purpose, attempt: f"link:{user_id}:{purpose}:{attempt}")
+def mail_link(user_id: int, purpose: str, attempt: str) -> None:
+    """A fresh single-use token, committed, then its link mailed. The token is made here,
+    so its raw value never waits in the queue; each request (`attempt`) mails once."""
+    user = db.session.get(User, user_id)
+    if user is None or user.is_deleted:
+        return
     endpoint, template, hours_setting, subject = _MAILED_LINKS[purpose]
     hours = int(current_app.config[hours_setting])
     raw = issue_token(user, purpose, hours)

@@ -7,17 +7,18 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from flask import after_this_request, current_app, has_request_context, request
+from flask import current_app, has_request_context, request
 from sqlalchemy import delete
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..extensions import db
+from ..jobs import dispatch, job
 from .activity import Activity, activity_in
 from .coupling import Coupling, coupling_in
 from .models import PeriodFigures
-from .periods import Period
-from .scopes import Scope
+from .periods import Period, period_containing
+from .scopes import Scope, scope_from
 from .visit_figures import Visits, visits_in
 
 log = logging.getLogger(__name__)
@@ -59,28 +60,27 @@ def figures_for(scope: Scope, period: Period, recompute: bool = False) -> Figure
 
 
 def _recount_after_the_response(scope: Scope, period: Period) -> None:
-    # Kept with the request itself (an app context, and its g, may outlive one request).
-    pending = request.environ.setdefault("meetingpoint.dashboard_recounts", [])
-    if (scope, period) in pending:
+    # Once per request and period (an app context, and its g, may outlive one request).
+    pending = request.environ.setdefault("meetingpoint.dashboard_recounts", set())
+    if (scope.key, period) in pending:
         return
-    pending.append((scope, period))
-    if len(pending) > 1:
-        return  # the first one registered the work for all
-    app = current_app._get_current_object()
+    pending.add((scope.key, period))
+    dispatch(recount, scope.key, period.kind, period.first_day.isoformat(), period.zone)
 
-    def recount() -> None:
-        with app.app_context():
-            for each_scope, each_period in pending:
-                try:
-                    figures_for(each_scope, each_period, recompute=True)
-                except SQLAlchemyError:  # the kept figures stay; the next reader retries
-                    db.session.rollback()
-                    log.exception("dashboard figures could not be worked out again")
 
-    @after_this_request
-    def when_sent(response):
-        response.call_on_close(recount)
-        return response
+@job("dashboard.recount")
+def recount(scope_key: str, kind: str, first_day: str, zone: str) -> None:
+    """Work a period's figures out again, unless another run has just done it."""
+    scope = scope_from(scope_key)
+    period = period_containing(kind, date.fromisoformat(first_day), zone)
+    kept = db.session.get(PeriodFigures, (scope.key, period.kind, period.first_day, period.zone))
+    if kept is not None and _still_good(kept.computed_at, period, datetime.now(UTC)):
+        return
+    try:
+        figures_for(scope, period, recompute=True)
+    except SQLAlchemyError:  # the kept figures stay; the next reader asks again
+        db.session.rollback()
+        log.exception("dashboard figures could not be worked out again")
 
 
 def forget_all() -> None:

@@ -1,7 +1,6 @@
 """`flask digest send --period daily|weekly`, for a scheduler (cron, a systemd timer)."""
 
 import click
-from flask import current_app
 
 from ..notifications.models import DAILY, WEEKLY
 
@@ -14,10 +13,9 @@ def digest():
 @digest.command("send")
 @click.option("--period", type=click.Choice([DAILY, WEEKLY]), required=True)
 def send_command(period):
-    """Send this period's digests; running it again in the same period sends nothing twice."""
+    """Send this period's digests (through the queue when there is one); running it again
+    in the same period sends nothing twice."""
     from .sending import send_digests
 
-    # Links in the mail need the site's public address: there is no request to take it from.
-    with current_app.test_request_context("/", base_url=current_app.config["PUBLIC_URL"]):
-        sent = send_digests(period)
-    click.echo(f"Digests sent: {sent}.")
+    count, queued = send_digests(period)
+    click.echo(f"Digests queued: {count}." if queued else f"Digests sent: {count}.")

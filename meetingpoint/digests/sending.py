@@ -5,7 +5,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_datetime
-from flask import current_app, render_template, url_for
+from flask import render_template, url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy import delete, func, select
@@ -14,6 +14,8 @@ from sqlalchemy.exc import IntegrityError
 from ..accounts.models import User
 from ..database import utcnow
 from ..extensions import db
+from ..jobs import dispatch, job, run_now
+from ..jobs.queue import through_queue
 from ..mail import send_mail
 from ..notifications.models import DAILY, WEEKLY, DigestDelivery, DigestSubscription
 from ..notifications.preferences import unsubscribe_token
@@ -32,13 +34,13 @@ def period_key(frequency: str, now: datetime) -> str:
     return f"{year}-W{week:02d}"
 
 
-def send_digests(frequency: str, now: datetime | None = None) -> int:
-    """Send this period's digests; returns how many went. A digest with nothing in it is
-    not sent (the period still counts as done)."""
+def send_digests(frequency: str, now: datetime | None = None) -> tuple[int, bool]:
+    """Hand this period's digests over, one job per subscriber: `(count, queued)`. Through
+    the queue, `count` digests were queued; otherwise they ran here and `count` were sent
+    (a digest with nothing in it is not sent, and the period still counts as done)."""
     now = now or utcnow()
-    key = period_key(frequency, now)
     subscribers = db.session.scalars(
-        select(User)
+        select(User.id)
         .join(DigestSubscription, DigestSubscription.user_id == User.id)
         .where(
             DigestSubscription.frequency == frequency,
@@ -47,26 +49,44 @@ def send_digests(frequency: str, now: datetime | None = None) -> int:
         )
         .order_by(User.id)
     ).all()
-    sent = 0
-    for user in subscribers:
-        previous = db.session.scalar(
-            select(func.max(DigestDelivery.sent_at)).where(DigestDelivery.user_id == user.id)
-        )
-        if not _claim(user, key, now):
-            continue  # this period's digest is already out
-        since = max(previous or now - LENGTH[frequency], now - 2 * LENGTH[frequency])
-        try:
-            if _send_one(user, frequency, since):
-                sent += 1
-        except Exception:  # give the period back, so the next run tries again
-            current_app.logger.exception("Digest for user %s failed", user.id)
-            db.session.execute(
-                delete(DigestDelivery).where(
-                    DigestDelivery.user_id == user.id, DigestDelivery.period == key
-                )
+    if through_queue():
+        for user_id in subscribers:
+            dispatch(send_digest, user_id, frequency, now.isoformat())
+        return len(subscribers), True
+    sent = [run_now(send_digest, user_id, frequency, now.isoformat()) for user_id in subscribers]
+    return sent.count(True), False
+
+
+def _digest_key(user_id: int, frequency: str, now: str) -> str:
+    return f"digest:{user_id}:{period_key(frequency, datetime.fromisoformat(now))}"
+
+
+@job("digests.send", key=_digest_key)
+def send_digest(user_id: int, frequency: str, now: str) -> bool:
+    """One person's digest of the period containing `now`; whether a mail went. Claimed
+    with a DigestDelivery row first, so a second run in the period sends nothing."""
+    moment = datetime.fromisoformat(now)
+    key = period_key(frequency, moment)
+    user = db.session.get(User, user_id)
+    if user is None or user.deleted_at is not None:
+        return False
+    previous = db.session.scalar(
+        select(func.max(DigestDelivery.sent_at)).where(DigestDelivery.user_id == user.id)
+    )
+    if not _claim(user, key, moment):
+        return False  # this period's digest is already out
+    since = max(previous or moment - LENGTH[frequency], moment - 2 * LENGTH[frequency])
+    try:
+        return _send_one(user, frequency, since)
+    except Exception:  # give the period back, so the next attempt sends it
+        db.session.rollback()
+        db.session.execute(
+            delete(DigestDelivery).where(
+                DigestDelivery.user_id == user_id, DigestDelivery.period == key
             )
-            db.session.commit()
-    return sent
+        )
+        db.session.commit()
+        raise
 
 
 def _claim(user, key: str, now: datetime) -> bool:

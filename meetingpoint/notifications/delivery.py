@@ -1,16 +1,17 @@
-"""Email at once, for the events people asked to hear of by email. Mail goes only after
-the commit that made the event, from a fresh app context: the committing session may not
-query any more, and a rolled-back change must not send anything."""
+"""Email at once, for the events people asked to hear of by email: one job per mail,
+handed over only after the commit that made the event (a rolled-back change sends
+nothing), and run after the response or by a worker (docs/jobs.md)."""
 
 from collections.abc import Callable
 from functools import partial
 
-from flask import current_app, has_app_context, render_template, url_for
+from flask import render_template, url_for
 from flask_babel import force_locale
 
 from ..accounts.models import User
 from ..commits import on_commit
 from ..extensions import db
+from ..jobs import dispatch, job
 from ..mail import send_mail
 from ..templating import person_name
 from .models import Notification
@@ -32,28 +33,25 @@ def email_renderer(kind: str):
 
 def queue(kind: str, user_id: int, target) -> None:
     """Mail `user_id` about `target` (a Notification, or another feature's object with an
-    id) once the current transaction commits."""
-    on_commit(db.session, lambda: partial(_deliver_after_commit, kind, user_id, target.id))
+    id) once the current transaction commits; `target` may be new (its id comes at flush)."""
+    on_commit(db.session, lambda: partial(dispatch, mail_about, kind, user_id, target.id))
 
 
-def _deliver_after_commit(kind: str, user_id: int, target_id: int) -> None:
-    if has_app_context():
-        with current_app.app_context():  # its own session, free to query
-            deliver([(kind, user_id, target_id)])
+def _mail_key(kind: str, user_id: int, target_id: int) -> str:
+    return f"mail:{kind}:{user_id}:{target_id}"
 
 
-def deliver(ready: list[tuple[str, int, int]]) -> None:
-    for kind, user_id, target_id in ready:
-        recipient = db.session.get(User, user_id)
-        if recipient is None or not recipient.is_active or not recipient.email:
-            continue
-        render = _renderers.get(kind, _notification_mail)
-        try:
-            with force_locale(recipient.locale):
-                subject, body = render(target_id, recipient)
-            send_mail(recipient.email, subject, body, language=recipient.locale)
-        except Exception:  # one failed mail must not cost the others, nor the request
-            current_app.logger.exception("Could not mail %s about %s %s", user_id, kind, target_id)
+@job("notifications.mail", key=_mail_key)
+def mail_about(kind: str, user_id: int, target_id: int) -> None:
+    """One mail, worded by the feature that registered `kind`. An error propagates, for the
+    job to be tried again (see docs/jobs.md)."""
+    recipient = db.session.get(User, user_id)
+    if recipient is None or not recipient.is_active or not recipient.email:
+        return
+    render = _renderers.get(kind, _notification_mail)
+    with force_locale(recipient.locale):
+        subject, body = render(target_id, recipient)
+    send_mail(recipient.email, subject, body, language=recipient.locale)
 
 
 def _notification_mail(notification_id: int, recipient) -> tuple[str, str]:

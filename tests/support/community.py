@@ -14,6 +14,7 @@ from meetingpoint.database import utcnow
 from meetingpoint.extensions import db
 from meetingpoint.forums.models import Post, Topic
 from meetingpoint.forums.moderation import toggle_topic_flag
+from meetingpoint.jobs.models import DeadJob
 from meetingpoint.library.models import LibraryItem
 from meetingpoint.news.services import publish
 from meetingpoint.rooms.models import Room
@@ -72,6 +73,7 @@ def build() -> Community:
         mute(reader, db.session.get(User, replier))
     item = db.session.scalar(select(LibraryItem).order_by(LibraryItem.id))
     module = academy.modules[0]
+    _a_failed_mail(other)
     pages = [
         "/{lang}/",
         "/{lang}/rooms/",
@@ -101,7 +103,26 @@ def build() -> Community:
         "/{lang}/unread",
         "/{lang}/dashboard/staff?period=week",
         "/{lang}/moderation/log",
+        "/{lang}/admin/jobs/",
     ]
     public_pages = ["/{lang}/", "/{lang}/about", "/{lang}/auth/login", "/{lang}/auth/register",
                     "/{lang}/dashboard/"]  # fmt: skip
     return Community(reader, DEMO_PASSWORD, pages, public_pages)
+
+
+def _a_failed_mail(person: User) -> None:
+    """A mail that failed its last attempt, as the admins' list of failed jobs shows it."""
+    trace = "Traceback (most recent call last):\n" + "".join(
+        f'  File "/srv/meetingpoint/app/meetingpoint/mail.py", line {n}, in _send_smtp\n'
+        for n in range(45, 52)
+    )
+    db.session.add(
+        DeadJob(
+            name="notifications.mail",
+            arguments=f'["direct_message", {person.id}, 1]',
+            base_url="http://127.0.0.1:5000/",
+            error=trace + "smtplib.SMTPServerDisconnected: Connection unexpectedly closed",
+            attempts=9,
+        )
+    )
+    db.session.commit()

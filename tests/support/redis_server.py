@@ -11,7 +11,10 @@ from support.live_servers import free_port
 
 
 class RedisServer:
-    def __init__(self, workdir: Path):
+    def __init__(self, workdir: Path, durable: bool = False):
+        # durable: every write is in the append-only file before Redis answers, so a
+        # restart (even after SIGKILL) keeps whatever a client was told is stored.
+        self.durable = durable
         self.port = free_port()
         self.url = f"redis://127.0.0.1:{self.port}/0"
         self.workdir = workdir
@@ -22,9 +25,11 @@ class RedisServer:
         return shutil.which("redis-server") is not None
 
     def start(self) -> "RedisServer":
+        durability = ["--appendonly", "yes", "--appendfsync", "always"] if self.durable else [
+            "--appendonly", "no"]  # fmt: skip
         self.process = subprocess.Popen(
             ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
-             "--appendonly", "no", "--dir", str(self.workdir)],
+             *durability, "--dir", str(self.workdir)],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )  # fmt: skip
         deadline = time.monotonic() + 10
