@@ -1,12 +1,13 @@
 """Form pieces shared by features: translated validators, a bounded date, multi-checkboxes."""
 
+import uuid
 from functools import lru_cache
 
 from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup, escape
-from wtforms import DateField, SelectMultipleField, SubmitField
+from wtforms import DateField, HiddenField, SelectMultipleField, SubmitField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, Length
 from wtforms.widgets import CheckboxInput, ListWidget, Select, html_params
@@ -14,6 +15,16 @@ from wtforms.widgets import CheckboxInput, ListWidget, Select, html_params
 from .inputs import FIRST_DAY, LAST_DAY
 
 PASSWORD_MIN, PASSWORD_MAX = 10, 200
+
+
+class ClientIdField(HiddenField):
+    """A send's own id, made when the form is shown, so the same form sent twice (a slow
+    link, a second tap) stores once. The service refuses a malformed one."""
+
+    def process(self, formdata, data=None, extra_filters=None):
+        super().process(formdata, data, extra_filters)
+        if not self.data:
+            self.data = uuid.uuid4().hex
 
 
 def required():

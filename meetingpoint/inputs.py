@@ -7,6 +7,15 @@ from flask import Flask, Request, request
 from werkzeug.datastructures import ImmutableMultiDict
 from werkzeug.routing import IntegerConverter, UnicodeConverter, ValidationError
 
+# A send's own id, made by the page (or the form when shown): a resend with it stores
+# nothing twice. Letters, digits, "-" and "_", as a UUID's hex or a client's counter.
+CLIENT_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+
+
+def is_client_id(value: object) -> bool:
+    return isinstance(value, str) and CLIENT_ID.match(value) is not None
+
+
 # Ids are `integer` columns, 32 bits on PostgreSQL (SQLite would hold 64): a larger number
 # names no row, and both engines fail on it instead of finding nothing.
 LARGEST_ID = 2**31 - 1

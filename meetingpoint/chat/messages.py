@@ -1,6 +1,5 @@
 """The one path for each change to a message: send (idempotently), edit, delete, read."""
 
-import re
 from datetime import datetime, timedelta
 
 from flask import current_app
@@ -15,6 +14,7 @@ from ..dashboard import interactions
 from ..dashboard.interactions import CHAT_REPLY, CHAT_REPLY_WINDOW, DIRECT, MENTION
 from ..database import utcnow
 from ..extensions import db
+from ..inputs import is_client_id
 from ..languages import written_in
 from ..languages.cache import forget as forget_translations
 from ..moderation_log import models as log
@@ -32,7 +32,6 @@ from .models import KIND_DIRECT, KIND_ROOM, ChatMessage, Conversation, Conversat
 
 PAGE_SIZE = 50
 CATCH_UP_MAX = 200  # one catch-up reply; the client asks again from its new last id
-_CLIENT_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 
 
 class ChatError(Exception):
@@ -50,7 +49,7 @@ def send_message(user, conversation: Conversation, body, language, client_id):
     A retry with the same client id returns the stored message instead of a second copy.
     The caller has checked access with access_conversation.
     """
-    if not isinstance(client_id, str) or not _CLIENT_ID.match(client_id):
+    if not is_client_id(client_id):
         raise _retry_later()
     existing = _sent_before(user, client_id)
     if existing is not None:

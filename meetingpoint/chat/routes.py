@@ -1,6 +1,5 @@
 """Thin views for chat without JavaScript: read, send, edit, page back and forth, jump."""
 
-import uuid
 from datetime import datetime
 
 from flask import abort, flash, redirect, render_template, request, url_for
@@ -8,9 +7,9 @@ from flask_babel import get_timezone
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, SelectField, StringField, TextAreaField
+from wtforms import SelectField, StringField, TextAreaField
 
-from ..forms import SubmitButton, max_length, required, strip_text
+from ..forms import ClientIdField, SubmitButton, max_length, required, strip_text
 from ..i18n import current_language
 from ..inputs import day_of, int_arg
 from ..languages.forms import written_in_choices
@@ -32,15 +31,12 @@ def message_field() -> TextAreaField:
 class MessageForm(FlaskForm):
     body = message_field()
     language = SelectField(_l("Written in"))
-    # Made when the form is shown: sending the same form twice stores one message.
-    client_id = HiddenField()
+    client_id = ClientIdField()
     submit = SubmitButton(_l("Send"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.language.choices = written_in_choices()
-        if not self.client_id.data:
-            self.client_id.data = uuid.uuid4().hex
 
 
 class EditForm(FlaskForm):

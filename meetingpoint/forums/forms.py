@@ -4,7 +4,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField, TextAreaField
 
-from ..forms import SubmitButton, max_length, required, strip_text
+from ..forms import ClientIdField, SubmitButton, max_length, required, strip_text
 from ..languages.forms import written_in_choices
 from ..text.limits import BODY_MAX, TITLE_MAX
 from .services import PostDraft
@@ -21,6 +21,7 @@ class PostForm(FlaskForm):
         ),
     )
     language = SelectField(_l("Written in"))
+    client_id = ClientIdField()
     preview = SubmitButton(_l("Preview"))
     submit = SubmitButton(_l("Post"))
 
@@ -33,7 +34,9 @@ class PostForm(FlaskForm):
         return bool(self.preview.data)
 
     def draft(self) -> PostDraft:
-        return PostDraft(body=self.body.data or "", language=self.language.data)
+        return PostDraft(
+            body=self.body.data or "", language=self.language.data, client_id=self.client_id.data
+        )
 
 
 class TopicForm(PostForm):

@@ -86,7 +86,11 @@ class Post(Model):
     """The topic's opening post has no parent; every reply has one, to any depth."""
 
     __tablename__ = "posts"
-    __table_args__ = (Index("ix_posts_topic_path", "topic_id", "path"),)
+    __table_args__ = (
+        Index("ix_posts_topic_path", "topic_id", "path"),
+        # A resend of the same form or outbox entry finds the post it made the first time.
+        UniqueConstraint("author_id", "client_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     topic_id: Mapped[int] = mapped_column(ForeignKey("topics.id", ondelete="CASCADE"))
@@ -105,6 +109,8 @@ class Post(Model):
     hidden_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # Held for approval (a new account's first posts): only its author and moderators see it.
     held_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    # Made by the page that sent it (see forms.ClientIdField); none for older posts.
+    client_id: Mapped[str | None] = mapped_column(String(64))
 
     topic: Mapped[Topic] = relationship()
     author: Mapped[User | None] = relationship()

@@ -25,6 +25,7 @@ from ..text.profiles import render_post
 from . import search, tracking
 from .access import ForumError, can_edit, check_can_post, check_can_reply
 from .models import PATH_DIGITS, Post, PostRevision, Topic, TopicTag, path_segment
+from .resends import posted_before, store_once, without_used_id
 
 TAGS_MAX = 5
 TAG_MAX = 32
@@ -35,6 +36,8 @@ _TAG_PATTERN = re.compile(r"^[\w-]+$")
 class PostDraft:
     body: str
     language: str
+    # The sending page's own id for this post: the same one sent again stores nothing twice.
+    client_id: str | None = None
 
 
 def render_body(source: str) -> str:
@@ -69,37 +72,51 @@ def _check_title(title: str) -> str:
 
 
 def create_topic(user, room: Room, title: str, draft: PostDraft, tags: str = "") -> Topic:
-    """Open a topic in `room` with its first post (held for approval if the author is new)."""
+    """Open a topic in `room` with its first post (held for approval if the author is new).
+    Sent again with the same client id, it returns the topic made the first time."""
+    earlier = posted_before(user, draft.client_id)
+    if earlier is not None and earlier.parent_id is None and earlier.topic.room_id == room.id:
+        return earlier.topic
+    draft = without_used_id(draft, earlier)
     check_can_post(user, room)
     title = _check_title(title)
     body = _check_body(draft.body)
     language = _language_of(draft, body)
     tag_names = parse_tags(tags)
     _check_pace(user, opening=True)
-    now = utcnow()
-    held = now if _must_hold(user) else None
-    topic = Topic(
-        room_id=room.id,
-        author_id=user.id,
-        title=title,
-        language=language,
-        created_at=now,
-        last_posted_at=now,
-        held_at=held,
-        tags=[TopicTag(name=name) for name in tag_names],
-    )
-    db.session.add(topic)
-    db.session.flush()
-    opening = _add_post(topic, None, user, body, language, now, held)
-    tracking.watch_topic(user, topic)
-    if held is None:
-        publish(opening)
-    db.session.commit()
-    return topic
+
+    def store() -> Topic:
+        now = utcnow()
+        held = now if _must_hold(user) else None
+        topic = Topic(
+            room_id=room.id,
+            author_id=user.id,
+            title=title,
+            language=language,
+            created_at=now,
+            last_posted_at=now,
+            held_at=held,
+            tags=[TopicTag(name=name) for name in tag_names],
+        )
+        db.session.add(topic)
+        db.session.flush()
+        opening = _add_post(topic, None, user, body, language, now, held, draft.client_id)
+        tracking.watch_topic(user, topic)
+        if held is None:
+            publish(opening)
+        db.session.commit()
+        return topic
+
+    return store_once(user, draft.client_id, store, lambda first: first.topic)
 
 
 def reply(user, topic: Topic, parent: Post, draft: PostDraft) -> Post:
-    """Answer `parent` (any post of `topic`, at any depth)."""
+    """Answer `parent` (any post of `topic`, at any depth). Sent again with the same client
+    id, it returns the reply made the first time."""
+    earlier = posted_before(user, draft.client_id)
+    if earlier is not None and earlier.parent_id == parent.id:
+        return earlier
+    draft = without_used_id(draft, earlier)
     check_can_reply(user, topic)
     if parent.topic_id != topic.id:
         raise ForumError(_("That post is not part of this topic."))
@@ -108,14 +125,18 @@ def reply(user, topic: Topic, parent: Post, draft: PostDraft) -> Post:
     body = _check_body(draft.body)
     language = _language_of(draft, body)
     _check_pace(user, opening=False)
-    now = utcnow()
-    held = now if _must_hold(user) else None
-    post = _add_post(topic, parent, user, body, language, now, held)
-    tracking.watch_topic(user, topic)
-    if held is None:
-        publish(post)
-    db.session.commit()
-    return post
+
+    def store() -> Post:
+        now = utcnow()
+        held = now if _must_hold(user) else None
+        post = _add_post(topic, parent, user, body, language, now, held, draft.client_id)
+        tracking.watch_topic(user, topic)
+        if held is None:
+            publish(post)
+        db.session.commit()
+        return post
+
+    return store_once(user, draft.client_id, store, lambda first: first)
 
 
 def publish(post: Post) -> None:
@@ -183,10 +204,18 @@ def _check_pace(user, opening: bool) -> None:
 
 
 def _add_post(
-    topic: Topic, parent: Post | None, user, body: str, language: str, now, held=None
+    topic: Topic,
+    parent: Post | None,
+    user,
+    body: str,
+    language: str,
+    now,
+    held=None,
+    client_id: str | None = None,
 ) -> Post:
     post = Post(
         held_at=held,
+        client_id=client_id,
         topic_id=topic.id,
         author_id=user.id,
         parent_id=parent.id if parent else None,
