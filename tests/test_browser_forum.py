@@ -4,6 +4,7 @@ speaker replies in the thread, and the newcomer finds the reply; the language sw
 import email
 import email.policy
 import re
+import time
 
 import pytest
 
@@ -11,6 +12,10 @@ pytestmark = pytest.mark.backends("sqlite")
 
 
 def verification_link(server) -> str:
+    # The server writes the mail after its response has gone (a job): it may take a moment.
+    deadline = time.monotonic() + 10
+    while not list((server.workdir / "outbox").glob("*.eml")) and time.monotonic() < deadline:
+        time.sleep(0.1)
     (message_file,) = sorted((server.workdir / "outbox").glob("*.eml"))
     message = email.message_from_bytes(message_file.read_bytes(), policy=email.policy.default)
     return re.search(r"https?://\S+/auth/verify/\S+", message.get_content()).group(0)
