@@ -148,7 +148,7 @@ def test_the_cli_seeds_the_academy(runner, rooms):
 def test_venue_times_cross_a_daylight_saving_change(academy):
     from datetime import date, time
 
-    from meetingpoint.academy.agenda import venue_instant
+    from meetingpoint.academy.programme.agenda import venue_instant
 
     # Rome leaves summer time on the night of 30 October 2016: 09:00 moves an hour in UTC.
     before = venue_instant(academy, date(2016, 10, 29), time(9, 0))
@@ -183,7 +183,7 @@ def test_the_programme_exports_to_a_calendar(client, academy):
     )
     assert all(len(line.encode()) <= 75 for line in body.split("\r\n"))
     assert "LOCATION:ILO International Training Centre\\, Turin" in body
-    from meetingpoint.academy.agenda import sessions_of
+    from meetingpoint.academy.programme.agenda import sessions_of
 
     one = sessions_of(academy)[3]
     single = client.get(f"/en/academy/sstc-2016/programme/{one.id}.ics").get_data(as_text=True)
@@ -227,7 +227,7 @@ def test_observers_cannot_introduce_themselves(client, auth, make_user, academy)
 
 
 def test_the_gallery_filters_by_country_region_and_constituency(client, auth, make_user, academy):
-    from meetingpoint.academy.introductions import write_introduction
+    from meetingpoint.academy.introductions.services import write_introduction
     from meetingpoint.academy.services import enrol
 
     people = {
@@ -254,7 +254,7 @@ def test_the_gallery_filters_by_country_region_and_constituency(client, auth, ma
 def test_deleting_an_account_removes_its_introduction(client, auth, make_user, academy):
     from support.settings import PASSWORD
 
-    from meetingpoint.academy.introductions import write_introduction
+    from meetingpoint.academy.introductions.services import write_introduction
     from meetingpoint.academy.models import Introduction
     from meetingpoint.academy.services import enrol
     from meetingpoint.accounts.services import delete_account, export_personal_data
@@ -341,7 +341,7 @@ def test_only_staff_announce_and_half_filled_forms_are_refused(
 def test_the_checklist_follows_what_a_participant_has_done(
     client, auth, make_user, academy, open_survey
 ):
-    from meetingpoint.academy.introductions import write_introduction
+    from meetingpoint.academy.introductions.services import write_introduction
     from meetingpoint.academy.services import enrol
 
     person = make_user()
@@ -358,7 +358,7 @@ def test_the_checklist_follows_what_a_participant_has_done(
 
 
 def test_the_dashboard_shows_who_takes_part_and_exports_csv(client, auth, make_user, academy):
-    from meetingpoint.academy.introductions import write_introduction
+    from meetingpoint.academy.introductions.services import write_introduction
     from meetingpoint.academy.services import enrol, follow
 
     awa = make_user(display_name="Awa", country="SN", constituency="workers")

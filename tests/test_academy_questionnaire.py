@@ -113,7 +113,7 @@ def test_deleting_an_account_with_its_content_removes_its_answers(make_user, aca
 
     from meetingpoint.academy.models import SurveyCompletion, SurveyResponse
     from meetingpoint.academy.services import enrol
-    from meetingpoint.academy.survey import submit
+    from meetingpoint.academy.survey.answering import submit
     from meetingpoint.accounts.services import delete_account
 
     stays, goes = make_user(), make_user()

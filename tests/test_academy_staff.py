@@ -193,7 +193,7 @@ def new_module_form(seeded, **changes) -> dict:
 
 
 def test_staff_add_a_module_led_by_its_facilitators(client, auth, make_user, academy, rooms):
-    from meetingpoint.academy.settings import add_facilitator
+    from meetingpoint.academy.settings.services import add_facilitator
 
     admin = make_user(role="admin")
     lead = make_user(display_name="Lucía Fernández", email="lucia@example.org")

@@ -11,11 +11,11 @@ from sqlalchemy import select
 from werkzeug.exceptions import Forbidden
 from werkzeug.security import generate_password_hash
 
-from ..accounts.models import User
-from ..extensions import db
-from ..geography import REGION_OF
-from ..i18n import LANGUAGES
-from .models import (
+from ...accounts.models import User
+from ...extensions import db
+from ...geography import REGION_OF
+from ...i18n import LANGUAGES
+from ..models import (
     ENROL_INVITATION,
     ENROL_OPEN,
     FACILITATOR,
@@ -26,8 +26,8 @@ from .models import (
     ModuleFacilitator,
     SurveyResponse,
 )
-from .services import AcademyError
-from .staff import is_staff
+from ..services import AcademyError
+from ..staff import is_staff
 
 SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]{1,62})[a-z0-9]$")
 RESERVED_SLUGS = {"new"}  # taken by the creation page's address

@@ -10,16 +10,16 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from ..database import utcnow
-from ..extensions import db
-from ..geography import REGION_OF
-from ..i18n import LANGUAGES
+from ...database import utcnow
+from ...extensions import db
+from ...geography import REGION_OF
+from ...i18n import LANGUAGES
+from ..models import PARTICIPANT, Academy, Enrolment
+from ..seed.data import SURVEY
+from ..services import AcademyError
 from .models import (
     FREE_TEXT,
-    PARTICIPANT,
     SINGLE,
-    Academy,
-    Enrolment,
     SurveyAnswer,
     SurveyCompletion,
     SurveyOption,
@@ -28,8 +28,6 @@ from .models import (
     SurveyQuestionText,
     SurveyResponse,
 )
-from .seed_data import SURVEY
-from .services import AcademyError
 
 TEXT_MAX = 2000
 

@@ -4,11 +4,11 @@ each reader to write their own answer before reading the others'."""
 from flask_babel import gettext as _
 from sqlalchemy import or_, select
 
-from ..extensions import db
-from ..forums.models import Post
-from ..forums.policies import TopicRule, topic_rule, unlisted_topics
-from ..i18n import current_language
-from .models import FACILITATOR, PARTICIPANT, Academy, Enrolment, KeyQuestion, Module
+from ...extensions import db
+from ...forums.models import Post
+from ...forums.policies import TopicRule, topic_rule, unlisted_topics
+from ...i18n import current_language
+from ..models import FACILITATOR, PARTICIPANT, Academy, Enrolment, KeyQuestion, Module
 
 _TAKING_PART = (PARTICIPANT, FACILITATOR)
 

@@ -3,8 +3,9 @@
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from ..i18n import LANGUAGES
-from . import announcements, bp, services
+from ...i18n import LANGUAGES
+from .. import bp, services
+from . import services as announcements
 
 
 @bp.route("/<slug>/announcements", methods=["GET", "POST"])

@@ -3,12 +3,14 @@
 from flask import render_template
 from flask_login import current_user, login_required
 
-from ..csvfiles import csv_download
-from ..geography import REGION_OF, REGIONS
-from ..i18n import current_language
-from . import bp, discussions, progress, survey
-from .models import FREE_TEXT, PARTICIPANT
-from .staff import access_staff_academy
+from ...csvfiles import csv_download
+from ...geography import REGION_OF, REGIONS
+from ...i18n import current_language
+from .. import bp, progress
+from ..discussions import topics as discussions
+from ..models import FREE_TEXT, PARTICIPANT
+from ..staff import access_staff_academy
+from ..survey import answering as survey
 
 
 @bp.route("/<slug>/dashboard")

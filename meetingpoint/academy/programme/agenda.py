@@ -7,9 +7,9 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from werkzeug.exceptions import NotFound
 
-from ..database import utcnow
-from ..extensions import db
-from .models import Academy, AgendaSession
+from ...database import utcnow
+from ...extensions import db
+from ..models import Academy, AgendaSession
 
 
 def venue_instant(academy: Academy, day: date, at: time) -> datetime:

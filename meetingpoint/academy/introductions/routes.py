@@ -6,11 +6,12 @@ from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
 from wtforms import SelectField, TextAreaField
 
-from ..accounts.choices import CONSTITUENCIES
-from ..forms import FastSelect, SubmitButton, choices, max_length, required, strip_text
-from ..geography import REGIONS, country_choices
-from ..languages.forms import written_in_choices
-from . import bp, introductions, services
+from ...accounts.choices import CONSTITUENCIES
+from ...forms import FastSelect, SubmitButton, choices, max_length, required, strip_text
+from ...geography import REGIONS, country_choices
+from ...languages.forms import written_in_choices
+from .. import bp, services
+from . import services as introductions
 
 
 def _text(label, required_field=False):

@@ -4,10 +4,11 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from ..i18n import LANGUAGES
-from . import bp, services, survey_editing
-from .models import SINGLE
-from .staff import access_staff_academy
+from ...i18n import LANGUAGES
+from .. import bp, services
+from ..models import SINGLE
+from ..staff import access_staff_academy
+from . import editing as survey_editing
 
 
 def _typed_from(question) -> dict:

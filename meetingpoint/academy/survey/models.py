@@ -6,9 +6,9 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..database import UTCDateTime, utcnow
-from ..extensions import db
-from ..i18n import in_language
+from ...database import UTCDateTime, utcnow
+from ...extensions import db
+from ...i18n import in_language
 
 SINGLE, MULTIPLE, FREE_TEXT = "single", "multiple", "text"
 

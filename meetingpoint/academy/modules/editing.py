@@ -11,10 +11,10 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 from werkzeug.exceptions import Forbidden
 
-from ..extensions import db
-from ..i18n import LANGUAGES
-from ..rooms.models import Room
-from .models import (
+from ...extensions import db
+from ...i18n import LANGUAGES
+from ...rooms.models import Room
+from ..models import (
     Academy,
     KeyQuestion,
     KeyQuestionText,
@@ -23,9 +23,9 @@ from .models import (
     ModuleText,
     Reading,
 )
-from .services import AcademyError
-from .settings import set_module_facilitators
-from .staff import is_staff
+from ..services import AcademyError
+from ..settings.services import set_module_facilitators
+from ..staff import is_staff
 
 QUESTIONS_MAX, TITLE_MAX, TEXT_MAX = 4, 200, 5000
 

@@ -5,13 +5,13 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
-from ..accounts.models import User
-from ..database import utcnow
-from ..extensions import db
-from ..geography import countries_in
-from ..languages import written_in
-from .models import FACILITATOR, PARTICIPANT, Academy, Enrolment, Introduction
-from .services import AcademyError
+from ...accounts.models import User
+from ...database import utcnow
+from ...extensions import db
+from ...geography import countries_in
+from ...languages import written_in
+from ..models import FACILITATOR, PARTICIPANT, Academy, Enrolment, Introduction
+from ..services import AcademyError
 
 FIELD_MAX = 2000
 

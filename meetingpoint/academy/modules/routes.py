@@ -1,15 +1,17 @@
-"""Thin views for staff adding and editing a module in every language (one form)."""
+"""Thin views for a module: its page, and staff adding or editing it in every language."""
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from ..i18n import LANGUAGES
-from ..inputs import whole_numbers
-from ..rooms.services import rooms_with_member_counts
-from . import bp, editing, services
-from .settings import facilitators_of
-from .staff import access_staff_academy, is_staff
+from ...i18n import LANGUAGES
+from ...inputs import whole_numbers
+from ...rooms.services import rooms_with_member_counts
+from .. import bp, progress, services
+from ..discussions import topics as discussions
+from ..settings.services import facilitators_of
+from ..staff import access_staff_academy, is_staff
+from . import editing
 
 
 def _lines(value: str) -> list[str]:
@@ -125,3 +127,19 @@ def edit_module(slug, module_slug):
         flash(str(error), "error")
         return _form(academy, module, typed, 400)
     return redirect(url_for("academy.module", slug=slug, module_slug=module_slug))
+
+
+@bp.route("/<slug>/modules/<module_slug>")
+def module(slug, module_slug):
+    academy = services.access_academy(slug)
+    module = services.access_module(academy, module_slug)
+    progress.record_visit(current_user, module)
+    return render_template(
+        "academy/module.html",
+        academy=academy,
+        module=module,
+        rooms=services.rooms_of(module),
+        discussions=discussions.discussions_of(module),
+        facilitators=facilitators_of(academy, module),
+        staff=is_staff(current_user, academy),
+    )

@@ -5,15 +5,15 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 from werkzeug.exceptions import Forbidden
 
-from ..accounts.models import User
-from ..extensions import db
-from ..i18n import LANGUAGES
-from ..notifications.delivery import email_renderer
-from ..notifications.models import ANNOUNCEMENT, Notification
-from ..notifications.services import notify
-from .models import Academy, Announcement, AnnouncementText, Enrolment
-from .services import AcademyError
-from .staff import is_staff
+from ...accounts.models import User
+from ...extensions import db
+from ...i18n import LANGUAGES
+from ...notifications.delivery import email_renderer
+from ...notifications.models import ANNOUNCEMENT, Notification
+from ...notifications.services import notify
+from ..models import Academy, Announcement, AnnouncementText, Enrolment
+from ..services import AcademyError
+from ..staff import is_staff
 
 SUBJECT_MAX, BODY_MAX = 200, 10_000
 

@@ -4,12 +4,13 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from ..accounts.choices import CONSTITUENCIES
-from ..geography import REGIONS
-from ..inputs import whole_numbers
-from . import bp, services, survey
-from .models import FREE_TEXT
-from .staff import access_staff_academy, is_staff
+from ...accounts.choices import CONSTITUENCIES
+from ...geography import REGIONS
+from ...inputs import whole_numbers
+from .. import bp, services
+from ..models import FREE_TEXT
+from ..staff import access_staff_academy, is_staff
+from . import answering as survey
 
 
 @bp.route("/<slug>/questionnaire", methods=["GET", "POST"])

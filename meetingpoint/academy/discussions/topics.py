@@ -6,14 +6,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 from werkzeug.exceptions import Forbidden, NotFound
 
-from ..extensions import db
-from ..forums.models import Post, Topic
-from ..forums.services import PostDraft, create_topic
-from ..i18n import LANGUAGES
-from ..rooms.services import is_member, join_room
-from .models import Academy, KeyQuestion, Module
-from .services import AcademyError, rooms_of
-from .staff import is_staff
+from ...extensions import db
+from ...forums.models import Post, Topic
+from ...forums.services import PostDraft, create_topic
+from ...i18n import LANGUAGES
+from ...rooms.services import is_member, join_room
+from ..models import Academy, KeyQuestion, Module
+from ..services import AcademyError, rooms_of
+from ..staff import is_staff
 
 
 def open_discussion(user, academy: Academy, question_id: int) -> Topic:
@@ -80,7 +80,7 @@ def contributions_per_module(academy: Academy) -> dict[int, int]:
 def contributions_by_author(academy: Academy) -> list[tuple]:
     """(country, constituency, replies) for every author in the question discussions, so the
     dashboard can show which regions and constituencies are heard, and which are not."""
-    from ..accounts.models import User
+    from ...accounts.models import User
 
     query = (
         select(User.country, User.constituency, func.count(Post.id))

@@ -8,21 +8,21 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 from werkzeug.exceptions import Forbidden, NotFound
 
-from ..extensions import db
-from ..i18n import LANGUAGES
+from ...extensions import db
+from ...i18n import LANGUAGES
+from ..models import Academy
+from ..services import AcademyError
+from ..staff import is_staff
 from .models import (
     FREE_TEXT,
     MULTIPLE,
     SINGLE,
-    Academy,
     SurveyAnswer,
     SurveyOption,
     SurveyOptionText,
     SurveyQuestion,
     SurveyQuestionText,
 )
-from .services import AcademyError
-from .staff import is_staff
 
 PROMPT_MAX, LABEL_MAX, OPTIONS_MIN, OPTIONS_MAX = 1000, 200, 2, 12
 

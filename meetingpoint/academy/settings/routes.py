@@ -4,15 +4,16 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from ..accounts.choices import TIME_ZONES
-from ..geography import country_choices
-from ..i18n import LANGUAGES
-from ..inputs import day_of, moment_of
-from ..templating import person_name
-from . import bp, services, settings
-from .agenda import venue_time
-from .models import ENROL_OPEN
-from .staff import access_staff_academy
+from ...accounts.choices import TIME_ZONES
+from ...geography import country_choices
+from ...i18n import LANGUAGES
+from ...inputs import day_of, moment_of
+from ...templating import person_name
+from .. import bp, services
+from ..models import ENROL_OPEN
+from ..programme.agenda import venue_time
+from ..staff import access_staff_academy
+from . import services as settings
 
 DATE_FIELDS = ("starts_on", "ends_on", "follow_up_ends_on")
 MOMENT_FIELDS = ("opens_at", "closes_at")

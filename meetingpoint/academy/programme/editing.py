@@ -8,12 +8,12 @@ from flask_babel import format_date
 from flask_babel import gettext as _
 from werkzeug.exceptions import Forbidden
 
-from ..extensions import db
-from ..i18n import LANGUAGES
+from ...extensions import db
+from ...i18n import LANGUAGES
+from ..models import Academy, AgendaSession, AgendaSessionText
+from ..services import AcademyError
+from ..staff import is_staff
 from .agenda import venue_instant
-from .models import Academy, AgendaSession, AgendaSessionText
-from .services import AcademyError
-from .staff import is_staff
 
 TITLE_MAX, PLACE_MAX = 200, 120
 
