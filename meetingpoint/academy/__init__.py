@@ -14,5 +14,4 @@ from .introductions import routes as introduction_routes  # noqa: E402,F401
 from .modules import routes as module_routes  # noqa: E402,F401
 from .programme import routes as programme_routes  # noqa: E402,F401
 from .settings import routes as settings_routes  # noqa: E402,F401
-from .survey import editing_routes as survey_editing_routes  # noqa: E402,F401
 from .survey import routes as survey_routes  # noqa: E402,F401

@@ -1,11 +1,12 @@
 """Thin views for the Academy: the list, an Academy's page, following and enrolling."""
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
 from . import bp, progress, services
 from .discussions import topics as discussions
+from .forms import EnrolForm, validated
 from .models import ENROL_INVITATION, PARTICIPANT
 from .staff import is_staff
 
@@ -67,8 +68,10 @@ def follow(slug):
 @login_required
 def enrol(slug):
     academy = services.access_academy(slug)
+    form = EnrolForm()
     try:
-        services.enrol(current_user, academy, request.form.get("code", "")[:100])
+        validated(form)
+        services.enrol(current_user, academy, form.code.data)
     except services.AcademyError as error:
         flash(str(error), "error")
     return redirect(url_for("academy.show", slug=slug))

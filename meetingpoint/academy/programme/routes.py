@@ -1,6 +1,5 @@
 """Thin views for the face-to-face programme: the page, its calendar files, staff editing it."""
 
-from datetime import time
 from itertools import groupby
 from zoneinfo import ZoneInfo
 
@@ -10,45 +9,13 @@ from flask_babel import get_locale, get_timezone
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from ...i18n import LANGUAGES, current_language
-from ...inputs import day_of, whole_number
+from ...i18n import current_language
 from .. import bp, services
+from ..forms import validated
 from ..staff import access_staff_academy, is_staff
 from . import agenda
 from . import editing as programme_editing
-
-
-def _typed_from(academy, session) -> dict:
-    starts = agenda.venue_time(academy, session.starts_at)
-    ends = agenda.venue_time(academy, session.ends_at)
-    typed = {
-        "day": starts.date().isoformat(),
-        "starts": starts.strftime("%H:%M"),
-        "ends": ends.strftime("%H:%M"),
-        "place": session.place,
-        "module": str(session.module_id or ""),
-    }
-    for lang in LANGUAGES:
-        typed[f"title_{lang}"] = next((t.title for t in session.texts if t.language == lang), "")
-    return typed
-
-
-def _fields(typed: dict) -> programme_editing.SessionFields:
-    day = day_of(typed["day"])
-    try:
-        starts, ends = time.fromisoformat(typed["starts"]), time.fromisoformat(typed["ends"])
-    except ValueError:
-        starts = ends = None
-    if day is None or starts is None:
-        raise services.AcademyError(_("Please give the day and both times."))
-    return programme_editing.SessionFields(
-        day=day,
-        starts=starts,
-        ends=ends,
-        place=typed["place"],
-        module_id=whole_number(typed["module"]),
-        titles={lang: typed[f"title_{lang}"] for lang in LANGUAGES},
-    )
+from .forms import SessionForm, typed_from
 
 
 @bp.route("/<slug>/programme/new", methods=["GET", "POST"])
@@ -59,18 +26,18 @@ def edit_session(slug, session_id=None):
     session = agenda.access_session(academy, session_id) if session_id else None
     status = 200
     if request.method == "POST":
-        titles = [f"title_{lang}" for lang in LANGUAGES]
-        names = ["day", "starts", "ends", "place", "module", *titles]
-        typed = {name: request.form.get(name, "")[:300] for name in names}
+        form = SessionForm()
+        typed = form.typed()
         try:
-            programme_editing.save_session(current_user, academy, session, _fields(typed))
+            validated(form)
+            programme_editing.save_session(current_user, academy, session, form.session_fields())
         except services.AcademyError as error:
             flash(str(error), "error")
             status = 400
         else:
             return redirect(url_for("academy.programme", slug=slug))
     elif session is not None:
-        typed = _typed_from(academy, session)
+        typed = typed_from(academy, session)
     else:
         typed = {"day": academy.starts_on.isoformat(), "module": ""}
     return render_template(

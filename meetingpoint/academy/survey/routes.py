@@ -1,4 +1,4 @@
-"""Thin views for the questionnaire: answering it, and its results for the staff."""
+"""Thin views for the questionnaire: answering it, its results, and staff writing it."""
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -6,11 +6,13 @@ from flask_login import current_user, login_required
 
 from ...accounts.choices import CONSTITUENCIES
 from ...geography import REGIONS
-from ...inputs import whole_numbers
 from .. import bp, services
-from ..models import FREE_TEXT
+from ..forms import validated
 from ..staff import access_staff_academy, is_staff
 from . import answering as survey
+from . import editing as survey_editing
+from .forms import QuestionForm, ResultsFilter, answers_from, typed_from
+from .models import SINGLE
 
 
 @bp.route("/<slug>/questionnaire", methods=["GET", "POST"])
@@ -19,14 +21,7 @@ def questionnaire(slug):
     academy = services.access_academy(slug)
     questions = survey.questions_of(academy)
     if request.method == "POST":
-        given = {
-            q.id: (
-                request.form.get(f"q{q.id}", "")[: survey.TEXT_MAX + 1]
-                if q.kind == FREE_TEXT
-                else whole_numbers(request.form.getlist(f"q{q.id}"))
-            )
-            for q in questions
-        }
+        given = answers_from(request.form, questions)
         try:
             survey.submit(current_user, academy, given)
         except services.AcademyError as error:
@@ -63,10 +58,8 @@ def _form(academy, questions, typed):
 @login_required
 def questionnaire_results(slug):
     academy = access_staff_academy(slug, current_user)
-    region = request.args.get("region", "")
-    region = region if region in REGIONS else ""
-    constituency = request.args.get("constituency", "")
-    constituency = constituency if constituency in CONSTITUENCIES else ""
+    filters = ResultsFilter(request.args)
+    region, constituency = filters.chosen("region"), filters.chosen("constituency")
     return render_template(
         "academy/questionnaire_results.html",
         academy=academy,
@@ -77,3 +70,48 @@ def questionnaire_results(slug):
         region=region,
         constituency=constituency,
     )
+
+
+@bp.route("/<slug>/questionnaire/questions/new", methods=["GET", "POST"])
+@bp.route("/<slug>/questionnaire/questions/<int:question_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit_survey_question(slug, question_id=None):
+    academy = access_staff_academy(slug, current_user)
+    question = survey_editing.access_question(academy, question_id) if question_id else None
+    status = 200
+    if request.method == "POST":
+        form = QuestionForm()
+        typed = form.typed()
+        try:
+            validated(form)
+            survey_editing.save_question(current_user, academy, question, form.question_fields())
+        except services.AcademyError as error:
+            flash(str(error), "error")
+            status = 400
+        else:
+            return redirect(url_for("academy.questionnaire", slug=slug))
+    elif question is not None:
+        typed = typed_from(question)
+    else:
+        typed = {"kind": SINGLE}
+    return render_template(
+        "academy/survey_question_edit.html",
+        academy=academy,
+        question=question,
+        typed=typed,
+        answered=question is not None and survey_editing.has_answers(question),
+    ), status
+
+
+@bp.route("/<slug>/questionnaire/questions/<int:question_id>/delete", methods=["POST"])
+@login_required
+def delete_survey_question(slug, question_id):
+    academy = access_staff_academy(slug, current_user)
+    question = survey_editing.access_question(academy, question_id)
+    try:
+        survey_editing.delete_question(current_user, academy, question)
+    except services.AcademyError as error:
+        flash(str(error), "error")
+    else:
+        flash(_("The question is removed."), "success")
+    return redirect(url_for("academy.questionnaire", slug=slug))
