@@ -5,9 +5,9 @@ only after one's own."""
 import pytest
 from support.web import post
 
-from meetingpoint.academy.discussions import open_discussion
+from meetingpoint.academy.discussions.topics import open_discussion
 from meetingpoint.academy.services import enrol, follow
-from meetingpoint.academy.settings import add_facilitator
+from meetingpoint.academy.settings.services import add_facilitator
 from meetingpoint.extensions import db
 from meetingpoint.forums.access import opening_post
 from meetingpoint.i18n import LANGUAGES

@@ -3,7 +3,7 @@ oneself, answer the questionnaire, then answer a module's key question in its di
 
 import pytest
 
-from meetingpoint.academy.discussions import open_discussion
+from meetingpoint.academy.discussions.topics import open_discussion
 
 pytestmark = pytest.mark.backends("sqlite")
 

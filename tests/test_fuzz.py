@@ -12,7 +12,7 @@ from support.web import AuthActions
 from wtforms.fields.core import UnboundField
 
 from meetingpoint.academy.models import AgendaSession, KeyQuestion, Module
-from meetingpoint.academy.survey_models import SurveyQuestion
+from meetingpoint.academy.survey.models import SurveyQuestion
 from meetingpoint.accounts.models import User
 from meetingpoint.chat.models import ChatMessage, Conversation
 from meetingpoint.extensions import db, socketio

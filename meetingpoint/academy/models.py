@@ -298,7 +298,7 @@ class Reading(db.Model):
 
 # The questionnaire's models live beside these; importing them here registers them with
 # every Academy model, and keeps `from .models import SurveyResponse` working.
-from .survey_models import (  # noqa: E402,F401
+from .survey.models import (  # noqa: E402,F401
     FREE_TEXT,
     MULTIPLE,
     SINGLE,

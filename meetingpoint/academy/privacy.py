@@ -30,7 +30,7 @@ def forget_academy(user, remove_content: bool) -> None:
     # Questionnaire answers count in the results as anyone's; with the content removed,
     # they go too (found by the keyed hash, as the person themselves would find them).
     if remove_content:
-        from .survey import forget_responses
+        from .survey.answering import forget_responses
 
         forget_responses(user)
     else:

@@ -40,7 +40,7 @@ def checklist(user, academy: Academy) -> dict:
             .where(ModuleVisit.user_id == user.id, Module.academy_id == academy.id)
         )
     )
-    from .discussions import contributed_modules  # discussions build on the forums
+    from .discussions.topics import contributed_modules  # discussions build on the forums
 
     wrote = contributed_modules(user, academy)
     return {

@@ -31,7 +31,7 @@ from .models import (
     ModuleRoom,
     ModuleText,
 )
-from .seed_data import (
+from .seed.data import (
     ACADEMY,
     CLOSING,
     CLOSING_HOURS,
@@ -39,7 +39,7 @@ from .seed_data import (
     OPENING,
     OPENING_HOURS,
 )
-from .seed_modules import MODULES
+from .seed.modules import MODULES
 
 UPCOMING, PRELEARNING, FACE_TO_FACE, FOLLOW_UP, ARCHIVED = (
     "upcoming",
@@ -179,7 +179,7 @@ def seed_academy() -> int:
     db.session.add(academy)
     db.session.flush()
     _seed_programme(academy)
-    from .survey import seed_survey  # the questionnaire builds on these services
+    from .survey.answering import seed_survey  # the questionnaire builds on these services
 
     seed_survey(academy)
     db.session.commit()
@@ -187,7 +187,7 @@ def seed_academy() -> int:
 
 
 def _seed_programme(academy: Academy) -> None:
-    from .agenda import venue_instant
+    from .programme.agenda import venue_instant
 
     def add(day_offset: int, hours: tuple[str, str], titles: dict, module=None) -> None:
         day = academy.starts_on + timedelta(days=day_offset)

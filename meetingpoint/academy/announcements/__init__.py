@@ -1,0 +1,1 @@
+"""Announcements: staff write one in every language, everyone enrolled is told."""

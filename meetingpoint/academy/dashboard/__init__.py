@@ -1,0 +1,1 @@
+"""The facilitators' dashboard: who takes part, what they did, and CSV exports."""

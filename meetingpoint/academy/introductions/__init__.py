@@ -1,0 +1,1 @@
+"""Introductions: participants say who they are; the gallery shows them."""

@@ -1,0 +1,1 @@
+"""Setting an Academy up: its dates, place, enrolment and texts, and its facilitators."""
