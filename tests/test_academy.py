@@ -6,7 +6,6 @@ from datetime import UTC, datetime
 import pytest
 from support.pages import check_page
 from support.web import post
-from werkzeug.security import generate_password_hash
 
 from meetingpoint.academy import services
 from meetingpoint.academy.models import (
@@ -17,6 +16,7 @@ from meetingpoint.academy.models import (
     ModuleText,
     SurveyQuestion,
 )
+from meetingpoint.accounts.passwords import hash_password
 from meetingpoint.extensions import db
 from meetingpoint.i18n import LANGUAGES
 
@@ -118,7 +118,7 @@ def test_follow_then_take_part_and_never_step_down(client, auth, make_user, acad
 
 def test_invitation_codes_admit_only_those_invited(client, auth, make_user, academy):
     academy.enrolment = ENROL_INVITATION
-    academy.invitation_code_hash = generate_password_hash("TURIN-2016")
+    academy.invitation_code_hash = hash_password("TURIN-2016")
     db.session.commit()
     person = make_user()
     auth.login(person)

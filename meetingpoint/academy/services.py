@@ -8,8 +8,8 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from werkzeug.exceptions import NotFound
-from werkzeug.security import check_password_hash
 
+from ..accounts.passwords import password_matches
 from ..database import utcnow
 from ..extensions import db
 from ..i18n import LANGUAGES
@@ -115,7 +115,7 @@ def enrol(user, academy: Academy, code: str | None = None) -> Enrolment:
         code = (code or "").strip()
         if not code or not academy.invitation_code_hash:
             raise AcademyError(_("This Academy is for invited participants: enter your code."))
-        if not check_password_hash(academy.invitation_code_hash, code):
+        if not password_matches(academy.invitation_code_hash, code):
             raise AcademyError(_("This invitation code is not valid for this Academy."))
     return _enrol(user, academy, PARTICIPANT)
 

@@ -9,9 +9,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from flask_babel import gettext as _
 from sqlalchemy import select
 from werkzeug.exceptions import Forbidden
-from werkzeug.security import generate_password_hash
 
 from ...accounts.models import User
+from ...accounts.passwords import hash_password
 from ...extensions import db
 from ...geography import REGION_OF
 from ...i18n import LANGUAGES
@@ -125,7 +125,7 @@ def _apply(academy: Academy, fields: AcademyFields, has_answers: bool) -> None:
     academy.prelearning_closes_at = closes.astimezone(ZoneInfo("UTC"))
     academy.enrolment = fields.enrolment
     if code:
-        academy.invitation_code_hash = generate_password_hash(code)
+        academy.invitation_code_hash = hash_password(code)
     academy.survey_anonymous = fields.survey_anonymous
     academy.texts = [
         AcademyText(language=lang, title=title, description=description)
