@@ -4,12 +4,15 @@ device's own keys (tests/support/push_service.py)."""
 
 from urllib.parse import urlsplit
 
+import pytest
 from support.chat_form import send
 from support.forum import last
+from support.job_queue import wait_for
 from support.push_service import now, vapid_claims
 from support.web import csrf_token, post
 
 from meetingpoint.chat.models import ChatMessage
+from meetingpoint.config import TestingConfig
 from meetingpoint.extensions import db
 from meetingpoint.jobs import run_now
 from meetingpoint.notifications import vapid
@@ -209,3 +212,25 @@ def test_the_public_key_is_given_to_signed_in_pages_only(client, auth, make_user
     page = client.get("/en/notifications/settings").get_data(as_text=True)
     assert f'data-key="{key}"' in page and "js/push.js" in page
     assert "js/push.js" not in client.get("/en/notifications/").get_data(as_text=True)
+
+
+@pytest.mark.backends("postgresql")
+def test_with_a_queue_the_push_leaves_the_request_for_a_worker(
+    client, auth, make_user, push_service, job_queue, mail_server, workers
+):
+    kwame = make_user(display_name="Kwame", locale="fr")
+    phone = with_a_phone(client, auth, push_service, kwame)
+    write_to(client, auth, make_user, kwame, "Bonjour")
+    assert push_service.to(phone) == []  # queued in Redis, not sent by the request
+    workers(job_queue, mail_server, VAPID_PRIVATE_KEY=TestingConfig.VAPID_PRIVATE_KEY)
+    (push,) = wait_for(lambda: push_service.to(phone), what="the push")
+    assert vapid_claims(push, vapid.public_key())["aud"] == push_service.origin
+    assert phone.decrypt(push)["title"] == "Nouveau message de Amina"
+
+
+def test_without_a_setting_one_key_is_made_and_kept_in_the_instance_folder(tmp_path):
+    made = vapid._instance_key(tmp_path / "instance")
+    key = made.read_bytes()
+    assert b"PRIVATE KEY" in key and made.stat().st_mode & 0o777 == 0o600
+    assert vapid._instance_key(tmp_path / "instance").read_bytes() == key  # kept, not remade
+    assert [path.name for path in made.parent.iterdir()] == ["vapid_private_key.pem"]
