@@ -56,5 +56,11 @@ def test_the_button_shows_where_push_works_and_says_why_it_could_not(browsing, p
     status = page.locator("#push-status")
     status.filter(has_text="Notifications could not be turned on here.").wait_for()
     assert button.is_enabled()
+    refused = browsing.page()
+    refused.context.clear_permissions()
+    browsing.sign_in(refused, person_with_a_phone, "fr")
+    refused.goto("/fr/notifications/settings")
+    refused.locator("#push-turn-on").click()
+    refused.locator("#push-status").filter(has_text="autorisez-les dans ses réglages").wait_for()
     assert db.session.scalar(db.select(PushSubscription.id).where(
         PushSubscription.endpoint != "https://push.example.org/send/a-phone")) is None  # fmt: skip

@@ -36,8 +36,8 @@
       headers: { "Content-Type": "application/json", "X-CSRFToken": token.content },
       body: JSON.stringify(subscribed.toJSON())
     }).then(function (response) {
-      return response.json().then(function (answer) {
-        if (!response.ok) throw new Error(answer.error || "");
+      return response.json().catch(function () { return {}; }).then(function (answer) {
+        if (!response.ok) throw { shown: answer.error };
         return answer.message;
       });
     });
@@ -47,16 +47,17 @@
     button.disabled = true;
     status.textContent = "";
     Notification.requestPermission().then(function (permission) {
-      if (permission !== "granted") throw new Error(box.getAttribute("data-denied"));
+      if (permission !== "granted") throw { shown: box.getAttribute("data-denied") };
       return navigator.serviceWorker.getRegistration();
     }).then(function (registration) {
-      if (!registration) throw new Error("");  // no service worker here: nothing to push to
+      if (!registration) throw {};  // no service worker here: nothing to push to
       return subscription(registration);
     }).then(send).then(function (message) {
       status.textContent = message;
       window.location.reload();  // the list of devices now shows this one
     }).catch(function (error) {
-      status.textContent = (error && error.message) || box.getAttribute("data-failed");
+      // Only our own, translated words: a browser's error message is in its own language.
+      status.textContent = (error && error.shown) || box.getAttribute("data-failed");
       button.disabled = false;
     });
   });
