@@ -189,6 +189,9 @@ def test_subscribing_refuses_what_is_not_a_subscription(client, auth, make_user,
         None,
         {"endpoint": good["endpoint"]},
         good | {"endpoint": "http://push.example.org/abc"},  # push services are https
+        good | {"endpoint": "https://10.0.0.5/abc"},  # never the private network
+        good | {"endpoint": "https://intranet/abc"},
+        good | {"endpoint": "https://push.example.org:port/abc"},
         good | {"endpoint": "https://push.example.org/" + "a" * 1000},
         good | {"keys": {"p256dh": good["keys"]["p256dh"][:20], "auth": good["keys"]["auth"]}},
         good | {"keys": {"p256dh": good["keys"]["p256dh"], "auth": "not base64!"}},

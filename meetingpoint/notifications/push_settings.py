@@ -2,6 +2,7 @@
 show on a lock screen, and the devices they turned it on for."""
 
 import base64
+import ipaddress
 import re
 from urllib.parse import urlsplit
 
@@ -118,17 +119,32 @@ def _checked(data) -> tuple[str, str, str]:
     endpoint = data.get("endpoint") if isinstance(data, dict) else None
     if not isinstance(keys, dict) or not isinstance(endpoint, str) or len(endpoint) > 1000:
         raise PushError(_("This browser sent a subscription we cannot use."))
-    parts = urlsplit(endpoint)
-    secure = parts.scheme == "https" or (
-        parts.scheme == "http"
-        and parts.hostname in _LOOPBACK
-        and current_app.config["PUSH_LOOPBACK_HTTP"]
-    )
     p256dh, auth = keys.get("p256dh"), keys.get("auth")
     # RFC 8291: an uncompressed P-256 point (65 bytes) and a 16-byte secret, base64url.
-    if not secure or not parts.hostname or _size(p256dh) != 65 or _size(auth) != 16:
+    if not _push_service(endpoint) or _size(p256dh) != 65 or _size(auth) != 16:
         raise PushError(_("This browser sent a subscription we cannot use."))
     return endpoint, p256dh, auth
+
+
+def _push_service(endpoint: str) -> bool:
+    """Whether our workers may POST to `endpoint`: a push service is HTTPS on a public
+    host; never this machine or the private network (the tests' stand-in excepted)."""
+    try:
+        parts = urlsplit(endpoint)
+        host = parts.hostname or ""
+        parts.port  # noqa: B018 (raises on a port that is not a number)
+    except ValueError:
+        return False
+    if host in _LOOPBACK:
+        return current_app.config["PUSH_LOOPBACK_HTTP"] and parts.scheme in ("http", "https")
+    return parts.scheme == "https" and "." in host and not _private(host)
+
+
+def _private(host: str) -> bool:
+    try:
+        return not ipaddress.ip_address(host).is_global
+    except ValueError:  # a name, not an address
+        return host.endswith((".localhost", ".local", ".internal"))
 
 
 def _size(value) -> int:
