@@ -139,6 +139,17 @@ class Config:
     PAGE_CACHE_SECONDS = float(_env("PAGE_CACHE_SECONDS", "60"))
     PAGE_CACHE_BYTES = int(_env("PAGE_CACHE_BYTES", str(32 * 1024 * 1024)))  # per process
 
+    # Web Push (docs/push.md). The VAPID private key signs every push: base64url (raw 32 bytes
+    # or DER), shared by every process; unset, one is made once in instance/vapid_private_key.pem.
+    VAPID_PRIVATE_KEY = _env("VAPID_PRIVATE_KEY")
+    # How a push service reaches the operator: "mailto:..." or an https URL (default: the
+    # address of MAIL_SENDER).
+    VAPID_SUBJECT = _env("VAPID_SUBJECT")
+    PUSH_TIMEOUT_SECONDS = float(_env("PUSH_TIMEOUT_SECONDS", "10"))
+    PUSH_TTL_SECONDS = int(_env("PUSH_TTL_SECONDS", str(24 * 3600)))  # kept for an offline device
+    PUSH_DEVICES_PER_PERSON = int(_env("PUSH_DEVICES_PER_PERSON", "10"))
+    PUSH_LOOPBACK_HTTP = False  # push services are https; tests run a stand-in on loopback
+
     # Machine translation: a self-hosted LibreTranslate server (unset: no "Translate").
     TRANSLATION_URL = _env("TRANSLATION_URL")
     TRANSLATION_API_KEY = _env("TRANSLATION_API_KEY")
@@ -168,3 +179,5 @@ class TestingConfig(Config):
     PASSWORD_HASH_METHOD = "pbkdf2:sha256:1"
     JOBS_REDIS_URL = None  # jobs in the test's process, unless a test gives it a Redis...
     JOBS_AFTER_RESPONSE = False  # ...and done when the test client returns
+    VAPID_PRIVATE_KEY = "RIzeNDQ-hj0K6tI2_46jIyBJp9B09oAb_PfYak1XEYU"  # a test key, nothing else
+    PUSH_LOOPBACK_HTTP = True  # the stand-in push service (tests/support/push_service.py)

@@ -27,7 +27,7 @@ from meetingpoint.rooms.models import RoomMembership
 # Browser fixtures (Playwright, Chromium), live chat's, the dashboard's history, and jobs
 # through Redis and workers: own modules.
 pytest_plugins = ["support.browsing", "support.chat_sockets", "support.dashboard_history",
-                  "support.job_queue"]  # fmt: skip
+                  "support.job_queue", "support.push_service"]  # fmt: skip
 
 
 def pytest_generate_tests(metafunc):

@@ -36,6 +36,7 @@ MAIN_ACTIONS = [
     (r"/account/muted$", "main .people-list button"),
     (r"/moderation/log$", "main form.filters [type=submit]"),
     (r"/admin/jobs/$", "main .dead-jobs form [type=submit]"),
+    (r"/notifications/settings$", "main form [type=submit]"),
     (r"/questionnaire$", "main form [type=submit]"),
     (r"/introductions/mine$", "main form [type=submit]"),
     (r"/auth/(login|register)$", "main form [type=submit]"),

@@ -186,3 +186,22 @@ def test_group_and_edit_pages_render(client, auth, make_user, lang):
     message = db.session.scalar(db.select(ChatMessage))
     check_page(client.get(f"/{lang}/messages/edit/{message.id}"), lang)
     check_page(client.get(f"/{lang}/people/"), lang)
+
+
+DEVICES_HEADING = {"en": "Your devices", "es": "Sus dispositivos", "fr": "Vos appareils",
+                   "pt": "Os seus dispositivos"}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_notification_settings_with_a_device_render(client, auth, make_user, lang):
+    from meetingpoint.notifications.models import PushSubscription
+
+    person = make_user()
+    db.session.add(
+        PushSubscription(user_id=person.id, endpoint="https://push.example.org/send/1",
+                         p256dh="B" + "A" * 86, auth="A" * 22, device="Firefox/Android")
+    )  # fmt: skip
+    db.session.commit()
+    auth.login(person)
+    page = check_page(client.get(f"/{lang}/notifications/settings"), lang)
+    assert DEVICES_HEADING[lang] in page and "Firefox" in page and "Android" in page

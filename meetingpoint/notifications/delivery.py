@@ -57,13 +57,7 @@ def mail_about(kind: str, user_id: int, target_id: int) -> None:
 def _notification_mail(notification_id: int, recipient) -> tuple[str, str]:
     """The wording of the notification centre, a short excerpt, and the link."""
     notification = db.session.get(Notification, notification_id)
-    excerpt, where = "", ""
-    if notification.post_id:
-        from ..forums.models import Post  # notifications sit below forums
-
-        post = db.session.get(Post, notification.post_id)
-        excerpt, where = post.body_source[:600], post.topic.title
-    what = describe(notification.kind, person_name(notification.actor), where)
+    what, excerpt = summary(notification)
     body = render_template(
         "email/notification.txt",
         user=recipient,
@@ -78,3 +72,14 @@ def _notification_mail(notification_id: int, recipient) -> tuple[str, str]:
         settings=url_for("notifications.settings", lang_code=recipient.locale, _external=True),
     )
     return what, body
+
+
+def summary(notification: Notification) -> tuple[str, str]:
+    """What happened, in the current language, and the post's text when there is one."""
+    excerpt, where = "", ""
+    if notification.post_id:
+        from ..forums.models import Post  # notifications sit below forums
+
+        post = db.session.get(Post, notification.post_id)
+        excerpt, where = post.body_source[:600], post.topic.title
+    return describe(notification.kind, person_name(notification.actor), where), excerpt

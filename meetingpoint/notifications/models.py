@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, String
+from sqlalchemy import Boolean, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..accounts.models import User
@@ -76,3 +76,43 @@ class DigestDelivery(db.Model):
     )
     period: Mapped[str] = mapped_column(String(16), primary_key=True)  # "2026-11-28", "2026-W48"
     sent_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class PushSubscription(db.Model):
+    """A device (a browser on a phone or computer) that asked for push notifications: where
+    its push service takes messages, and the keys they are encrypted with (RFC 8291)."""
+
+    __tablename__ = "push_subscriptions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    # Unique: one browser profile is one device, whoever signs in on it last.
+    endpoint: Mapped[str] = mapped_column(String(1000), unique=True)
+    p256dh: Mapped[str] = mapped_column(String(100))
+    auth: Mapped[str] = mapped_column(String(40))
+    device: Mapped[str] = mapped_column(String(80))  # "Firefox on Android", from User-Agent
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_push_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class PushPreference(db.Model):
+    """A kind of event whose push the person turned on or off; no row means the default."""
+
+    __tablename__ = "push_preferences"
+
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    event: Mapped[str] = mapped_column(String(20), primary_key=True)
+    enabled: Mapped[bool] = mapped_column(Boolean)
+
+
+class PushSettings(db.Model):
+    """Whether a push may show what was written (on a lock screen), or only who wrote."""
+
+    __tablename__ = "push_settings"
+
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    show_text: Mapped[bool] = mapped_column(Boolean, default=False)

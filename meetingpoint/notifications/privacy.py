@@ -4,7 +4,14 @@ from sqlalchemy import delete
 
 from ..accounts.privacy import account_eraser, personal_data_exporter
 from ..extensions import db
-from .models import DigestDelivery, DigestSubscription, NotificationPreference
+from .models import (
+    DigestDelivery,
+    DigestSubscription,
+    NotificationPreference,
+    PushPreference,
+    PushSettings,
+    PushSubscription,
+)
 from .preferences import digest_frequency, preferences_of
 
 
@@ -15,5 +22,6 @@ def export_settings(user) -> dict:
 
 @account_eraser
 def forget_settings(user, remove_content: bool) -> None:
-    for model in (NotificationPreference, DigestSubscription, DigestDelivery):
+    kept = (NotificationPreference, DigestSubscription, DigestDelivery)
+    for model in (*kept, PushPreference, PushSettings, PushSubscription):
         db.session.execute(delete(model).where(model.user_id == user.id))

@@ -5,7 +5,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from ..extensions import csrf
-from . import bp, preferences, services
+from . import bp, preferences, push_settings, services, vapid
 from .wording import describe
 
 
@@ -44,16 +44,23 @@ def read_all():
 @bp.route("/settings", methods=["GET", "POST"])
 @login_required
 def settings():
-    """Per kind of event: in the app, by email at once, in the digest, or not at all."""
+    """Per kind of event: in the app, by email at once, in the digest, or not at all; and
+    pushed to the person's devices or not."""
     status = 200
     chosen = preferences.preferences_of(current_user)
     frequency = preferences.digest_frequency(current_user)
+    pushed = push_settings.pushed_events(current_user)
+    show_text = push_settings.shows_text(current_user.id)
     if request.method == "POST":
         chosen = {event: request.form.get(event, "") for event in preferences.EVENTS}
         frequency = request.form.get("digest", "")
+        pushed = set(request.form.getlist("push"))
+        show_text = request.form.get("push_text") == "1"
         try:
+            push_settings.check(pushed)  # first: bad input changes nothing
             preferences.save(current_user, chosen, frequency)
-        except preferences.PreferencesError as error:
+            push_settings.choose(current_user, pushed, show_text)
+        except (preferences.PreferencesError, push_settings.PushError) as error:
             flash(str(error), "error")
             status = 400
         else:
@@ -66,6 +73,11 @@ def settings():
         frequencies=preferences.FREQUENCIES,
         chosen=chosen,
         frequency=frequency,
+        pushed=pushed,
+        show_text=show_text,
+        devices=push_settings.devices_of(current_user),
+        device_label=push_settings.device_label,
+        push_key=vapid.public_key(),
     ), status
 
 

@@ -7,9 +7,10 @@ from werkzeug.exceptions import NotFound
 from ..database import utcnow
 from ..extensions import db
 from ..safety.services import muted_by
-from . import delivery
+from . import delivery, push
 from .models import EMAIL, OFF, Notification
 from .preferences import EVENT_OF_KIND, channels_for
+from .push_settings import wanting
 
 
 def notify(
@@ -22,7 +23,8 @@ def notify(
     news_id=None,
 ) -> set[int]:
     """Add one notification per recipient (never the actor) as each chose: not at all,
-    in the app, or also by email once the caller commits. The caller commits.
+    in the app, or also by email once the caller commits; and pushed to their devices if
+    they asked (push_settings). The caller commits.
 
     Returns who was meant, told or not, so a later, weaker kind can skip them.
     """
@@ -30,6 +32,7 @@ def notify(
     told = recipients - muted_by(actor_id, recipients)  # who muted the actor hears nothing
     event = EVENT_OF_KIND.get(kind)
     channels = channels_for(told, event) if event and told else {}
+    pushed = wanting(told, event) if event else set()
     now = utcnow()
     for uid in sorted(told):
         if channels.get(uid) == OFF:
@@ -47,6 +50,8 @@ def notify(
         db.session.add(notification)
         if channels.get(uid) == EMAIL:
             delivery.queue(kind, uid, notification)
+        if uid in pushed:
+            push.queue(kind, uid, notification)
     return recipients
 
 

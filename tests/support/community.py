@@ -17,6 +17,7 @@ from meetingpoint.forums.moderation import toggle_topic_flag
 from meetingpoint.jobs.models import DeadJob
 from meetingpoint.library.models import LibraryItem
 from meetingpoint.news.services import publish
+from meetingpoint.notifications.models import PushSubscription
 from meetingpoint.rooms.models import Room
 from meetingpoint.rooms.services import join_room, seed_rooms
 from meetingpoint.safety.services import mute
@@ -74,6 +75,7 @@ def build() -> Community:
     item = db.session.scalar(select(LibraryItem).order_by(LibraryItem.id))
     module = academy.modules[0]
     _a_failed_mail(other)
+    _a_phone(reader)  # after the messages: nothing is pushed to it
     pages = [
         "/{lang}/",
         "/{lang}/rooms/",
@@ -123,6 +125,20 @@ def _a_failed_mail(person: User) -> None:
             base_url="http://127.0.0.1:5000/",
             error=trace + "smtplib.SMTPServerDisconnected: Connection unexpectedly closed",
             attempts=9,
+        )
+    )
+    db.session.commit()
+
+
+def _a_phone(person: User) -> None:
+    """A device that gets push notifications, as the settings page lists it."""
+    db.session.add(
+        PushSubscription(
+            user_id=person.id,
+            endpoint="https://push.example.org/send/community-phone",
+            p256dh="B" + "A" * 86,
+            auth="A" * 22,
+            device="Firefox/Android",
         )
     )
     db.session.commit()
