@@ -124,6 +124,7 @@ def valid_arguments(reader) -> dict:
         "filename": "css/site.css",
         "key_question_id": first_id(KeyQuestion),
         "survey_question_id": first_id(SurveyQuestion),
+        "device_id": 1,  # a push device's id: as for dead_id, none exists
         "dead_id": 1,  # a dead job's id: none exists, so the route's lookup is what is tried
     }
 
