@@ -29,6 +29,13 @@ def under_worker(page, path: str) -> None:
     page.wait_for_function(CONTROLLED)
 
 
+def go_offline(page) -> None:
+    """The tab is left (a live page's connection would only fail loudly), then the
+    network goes."""
+    page.goto("about:blank")
+    page.context.set_offline(True)
+
+
 def read(page, path: str) -> None:
     """A page read online while the worker is in control: it keeps a copy."""
     page.goto(path)
@@ -54,7 +61,7 @@ def test_pages_read_once_open_offline_with_a_banner(browsing, topic, member):
     read(page, "/en/rooms/social-dialogue/")
     assert not page.locator(BANNER).is_visible()  # online: no banner
 
-    page.context.set_offline(True)
+    go_offline(page)
     page.goto(topic_path)
     assert page.locator("h1").inner_text() == "Tripartite councils in the Sahel"
     banner = page.locator(BANNER)
@@ -96,7 +103,7 @@ def test_the_next_person_on_the_browser_sees_nothing_of_the_first(browsing, topi
     browsing.sign_in(page, member(display_name="Rosa Mamani"))
     read(page, "/en/rooms/")
 
-    page.context.set_offline(True)
+    go_offline(page)
     for path in (f"/en/messages/{direct.id}", f"/en/rooms/social-dialogue/topics/{topic.id}"):
         page.goto(path)
         assert page.locator("h1").inner_text() == "Reading offline", path
@@ -107,10 +114,31 @@ def test_the_next_person_on_the_browser_sees_nothing_of_the_first(browsing, topi
     assert len(page.evaluate("caches.keys()")) == 3  # static, the index, one reader's pages
 
 
+def test_a_page_can_ask_the_worker_to_keep_addresses(browsing, topic, member):
+    """The hook for the Academy's "Keep for offline" (docs/offline.md)."""
+    page = browsing.signed_in_page(member(display_name="Ana Tavares"), "pt")
+    under_worker(page, "/pt/rooms/")
+    answer = page.evaluate(
+        """(urls) => new Promise(resolve => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = event => resolve(event.data);
+          navigator.serviceWorker.controller.postMessage({type: "keep", urls}, [channel.port2]);
+        })""",
+        [f"/pt/rooms/social-dialogue/topics/{topic.id}", "/pt/account/", "https://example.org/"],
+    )
+    assert answer["ok"]
+    go_offline(page)
+    page.goto(f"/pt/rooms/social-dialogue/topics/{topic.id}")
+    assert page.locator("h1").inner_text() == "Tripartite councils in the Sahel"
+    assert page.locator(BANNER).inner_text().startswith("Está offline: esta cópia é de ")
+    page.goto("/pt/account/")  # not a page that is kept, even when asked
+    assert page.locator("h1").inner_text() == "Leitura offline"
+
+
 def test_the_offline_page_is_the_reader_s_language_and_precached(browsing):
     page = browsing.page(locale="pt-PT")
     under_worker(page, "/pt/")
-    page.context.set_offline(True)
+    go_offline(page)
     for lang, heading in [("pt", "Leitura offline"), ("es", "Lectura sin conexión")]:
         page.goto(f"/{lang}/library/")
         assert page.locator("h1").inner_text() == heading

@@ -146,9 +146,17 @@ async function fromStatic(request) {
   var cache = await caches.open(STATIC);
   var kept = await cache.match(request);
   if (kept) return kept;
-  var response = await fetch(request);
-  if (response.ok) await cache.put(request, response.clone());
-  return response;
+  try {
+    var response = await fetch(request);
+    if (response.ok) await cache.put(request, response.clone());
+    return response;
+  } catch (error) {
+    // Offline, a copy kept before a deployment names the files of its day (whose cache
+    // went with the old worker): today's version of the same file will do.
+    var same = await cache.match(request, { ignoreSearch: true });
+    if (same) return same;
+    throw error;
+  }
 }
 
 self.addEventListener("fetch", function (event) {
