@@ -33,6 +33,13 @@ def test_the_worker_is_served_at_the_root_and_checked_at_each_visit(client):
     assert again.status_code == 304  # the browser's check costs no body when nothing changed
 
 
+def test_the_worker_imports_the_push_handlers_once_deployed(app, client, tmp_path, monkeypatch):
+    (tmp_path / "js").mkdir()
+    (tmp_path / "js" / "sw-push.js").write_text("self.addEventListener('push', () => {});")
+    monkeypatch.setattr(app, "static_folder", str(tmp_path))
+    assert 'importScripts("/static/js/sw-push.js' in client.get("/sw.js").get_data(as_text=True)
+
+
 def test_the_worker_s_version_follows_the_deployed_files(tmp_path):
     files = [tmp_path / "site.css", tmp_path / "live.js"]
     for n, path in enumerate(files):
