@@ -62,7 +62,9 @@
   var retry = document.querySelector("[data-offline-retry]");
   if (retry && !/\/offline$/.test(location.pathname)) retry.href = location.href;
 
+  // Offline there is nothing to install or update: trying would only log a failed fetch.
   window.addEventListener("load", function () {
+    if (navigator.onLine === false || root.dataset.offlineCopy) return;
     workers.register(script.dataset.worker, { scope: "/" }).catch(function () {
       /* no worker (a private window, an old browser): pages work as before */
     });
