@@ -113,6 +113,7 @@ def configure_blueprints(app: Flask) -> None:
         moderation_log,
         news,
         notifications,
+        offline,
         people,
         rooms,
         safety,
@@ -120,7 +121,7 @@ def configure_blueprints(app: Flask) -> None:
     from .languages import routes as languages
 
     features = (main, auth, accounts, rooms, people, forums, notifications, chat, academy, library,
-                news, languages, dashboard, safety, moderation_log, jobs)  # fmt: skip
+                news, languages, dashboard, safety, moderation_log, jobs, offline)  # fmt: skip
     for feature in features:
         app.register_blueprint(feature.bp)
 

@@ -138,6 +138,11 @@ class Config:
     # and after this long anyway, for what depends on the clock. 0 keeps none.
     PAGE_CACHE_SECONDS = float(_env("PAGE_CACHE_SECONDS", "60"))
     PAGE_CACHE_BYTES = int(_env("PAGE_CACHE_BYTES", str(32 * 1024 * 1024)))  # per process
+    # The service worker (offline/): pages a reader opened are kept in their browser within
+    # this many bytes (least recently read dropped first); a page waits this long for the
+    # network before the kept copy is shown.
+    OFFLINE_BYTES = int(_env("OFFLINE_BYTES", str(10 * 1024 * 1024)))
+    OFFLINE_NETWORK_SECONDS = float(_env("OFFLINE_NETWORK_SECONDS", "3.5"))
 
     # Web Push (docs/push.md). The VAPID private key signs every push: base64url (raw 32 bytes
     # or DER), shared by every process; unset, one is made once in instance/vapid_private_key.pem.

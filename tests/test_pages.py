@@ -16,6 +16,7 @@ PUBLIC_PAGES = [
     "/{lang}/auth/login",
     "/{lang}/auth/reset",
     "/{lang}/auth/verify",
+    "/{lang}/offline",
 ]
 MEMBER_PAGES = [
     "/{lang}/",

@@ -70,13 +70,26 @@ class Browsing:
         """A fresh browser profile: empty cache, no cookies."""
         options.setdefault("base_url", self.server.url)
         context = self.browser.new_context(locale=locale, **options)
+        self._watch(context)
+        return context
+
+    def profile(self, folder: Path, locale: str = "en-GB"):
+        """A browser profile on disk, as a person's own (not incognito, which Chromium never
+        offers to install an app from): a second Chromium, closed after the test."""
+        args = ["--no-sandbox"] if os.geteuid() == 0 else []
+        context = self.browser.browser_type.launch_persistent_context(
+            folder, executable_path=CHROMIUM, args=args, base_url=self.server.url, locale=locale
+        )
+        self._watch(context)
+        return context
+
+    def _watch(self, context) -> None:
         context.set_default_timeout(10_000)
         context.on("request", lambda request: self.requests.append(request.url))
         context.on("console", self._console)
         context.on("weberror", lambda error: self.errors.append(f"page error: {error.error}"))
         context.on("page", lambda page: page.on("websocket", self._websocket))
         self.contexts.append(context)
-        return context
 
     def page(self, locale: str = "en-GB", **options):
         return self.context(locale, **options).new_page()

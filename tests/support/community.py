@@ -108,7 +108,7 @@ def build() -> Community:
         "/{lang}/admin/jobs/",
     ]
     public_pages = ["/{lang}/", "/{lang}/about", "/{lang}/auth/login", "/{lang}/auth/register",
-                    "/{lang}/dashboard/"]  # fmt: skip
+                    "/{lang}/dashboard/", "/{lang}/offline"]  # fmt: skip
     return Community(reader, DEMO_PASSWORD, pages, public_pages)
 
 

@@ -2,7 +2,8 @@
 // heartbeat for presence. chat.js builds on the socket this file opens.
 (function () {
   "use strict";
-  if (!window.io) return;
+  // A copy the service worker kept, shown offline (offline.js): nothing to connect to.
+  if (!window.io || document.documentElement.dataset.offlineCopy) return;
   var socket = window.io({ reconnectionDelayMax: 10000 });
   var number = new Intl.NumberFormat(document.documentElement.lang);
 

@@ -1,0 +1,200 @@
+// Meeting Point's service worker (docs/offline.md): fingerprinted static files from the
+// cache, pages from the network first and, when it fails or is slow, the copy kept for
+// this reader, else the offline page in the reader's language. Rendered by
+// offline/routes.py: the constants below change with each deployment.
+"use strict";
+var VERSION = {{ version|tojson }};
+var BUDGET = {{ budget|tojson }};
+var TIMEOUT = {{ timeout_ms|tojson }};
+var LANGUAGES = {{ languages|tojson }};
+var PRECACHE = {{ precache|tojson }};
+var READER_HEADER = {{ reader_header|tojson }};
+importScripts({{ core_url|tojson }});
+{% if push_url %}importScripts({{ push_url|tojson }});  // Web Push handlers, when deployed
+{% endif %}
+var core = self.meetingPointOffline;
+var STATIC = "mp-static-" + VERSION;
+var PAGES = "mp-pages-";  // + the reader's key: one cache per person
+var META = "mp-meta";
+var INDEX = "/offline-index.json";  // a key in META, never fetched
+// Requests the worker makes by itself are not visits (dashboard/visits.py skips them).
+var AHEAD = { credentials: "same-origin", headers: { Purpose: "prefetch" } };
+
+self.addEventListener("install", function (event) {
+  event.waitUntil(caches.open(STATIC).then(function (cache) {
+    // Without cookies: the offline page must show no one's name.
+    return cache.addAll(PRECACHE.map(function (url) {
+      return new Request(url, { credentials: "omit", headers: AHEAD.headers });
+    }));
+  }).then(function () { return self.skipWaiting(); }));
+});
+
+self.addEventListener("activate", function (event) {
+  event.waitUntil(caches.keys().then(function (names) {
+    return Promise.all(names.filter(function (name) {
+      return name.indexOf("mp-static-") === 0 && name !== STATIC;
+    }).map(function (name) { return caches.delete(name); }));
+  }).then(function () { return self.clients.claim(); }));
+});
+
+// The index of kept pages ({reader, pages: {url: {bytes, used, kept, title}}}), read once
+// and changed one task at a time.
+var index = null, queue = Promise.resolve();
+
+function serially(task) {
+  var next = queue.then(task);
+  queue = next.catch(function () {});
+  return next;
+}
+
+async function load() {
+  if (index) return index;
+  var answer = await (await caches.open(META)).match(INDEX);
+  index = answer ? await answer.json() : { reader: null, pages: {} };
+  return index;
+}
+
+async function save() {
+  var body = JSON.stringify(index);
+  await (await caches.open(META)).put(INDEX, new Response(body, {
+    headers: { "Content-Type": "application/json" }
+  }));
+}
+
+// Someone else's pages are never shown: a new reader (or none, after signing out) empties
+// every page cache first.
+async function becomes(reader) {
+  await load();
+  if (index.reader === reader) return;
+  var names = await caches.keys();
+  await Promise.all(names.filter(function (name) { return name.indexOf(PAGES) === 0; })
+    .map(function (name) { return caches.delete(name); }));
+  index = { reader: reader, pages: {} };
+  await save();
+}
+
+function keep(url, response) {
+  var reader = response.headers.get(READER_HEADER);
+  if (reader === null) return Promise.resolve();
+  return serially(async function () {
+    await becomes(reader);
+    var path = new URL(url).pathname;
+    var html = response.headers.get("Content-Type") || "";
+    if (!response.ok || html.indexOf("text/html") !== 0 || !core.keeps(path, LANGUAGES)) return;
+    var body = await response.text();
+    var entry = {
+      bytes: new Blob([body]).size, used: Date.now(), kept: new Date().toISOString(),
+      title: core.titleOf(body)
+    };
+    var plan = core.admit(index.pages, url, entry, BUDGET);
+    if (!plan.keep) return;
+    var cache = await caches.open(PAGES + reader);
+    await Promise.all(plan.drop.map(function (gone) { return cache.delete(gone); }));
+    await cache.put(url, new Response(body, {
+      headers: { "Content-Type": "text/html; charset=utf-8" }
+    }));
+    index.pages = plan.pages;
+    await save();
+  });
+}
+
+function keptCopy(url) {
+  return serially(async function () {
+    await load();
+    var entry = index.pages[url];
+    var answer = entry && await (await caches.open(PAGES + index.reader)).match(url);
+    if (!answer) return null;
+    entry.used = Date.now();
+    await save();
+    return new Response(core.markCopy(await answer.text(), entry.kept), {
+      headers: { "Content-Type": "text/html; charset=utf-8" }
+    });
+  });
+}
+
+async function offlinePage(url) {
+  var language = core.languageOf(new URL(url).pathname, LANGUAGES, LANGUAGES[0]);
+  var page = await caches.match("/" + language + "/offline", { cacheName: STATIC });
+  return page || Response.error();
+}
+
+function late(ms) {
+  return new Promise(function (resolve) { setTimeout(function () { resolve(null); }, ms); });
+}
+
+// Network first; after TIMEOUT the kept copy, if there is one, while the network's answer
+// still replaces it in the background.
+async function navigate(event) {
+  var url = event.request.url.split("#")[0];
+  var network = fetch(event.request);
+  // Registered first, so the copy is taken before the browser reads the answer.
+  event.waitUntil(network.then(function (response) {
+    if (response.type === "basic") return keep(url, response.clone());
+  }).catch(function () {}));
+  var first = await Promise.race([network.catch(function () { return null; }), late(TIMEOUT)]);
+  if (first) return first;
+  var copy = await keptCopy(url);
+  if (copy) return copy;
+  try {
+    return await network;
+  } catch (error) {
+    return offlinePage(url);
+  }
+}
+
+async function fromStatic(request) {
+  var cache = await caches.open(STATIC);
+  var kept = await cache.match(request);
+  if (kept) return kept;
+  try {
+    var response = await fetch(request);
+    if (response.ok) await cache.put(request, response.clone());
+    return response;
+  } catch (error) {
+    // Offline, a copy kept before a deployment names the files of its day (whose cache
+    // went with the old worker): today's version of the same file will do.
+    var same = await cache.match(request, { ignoreSearch: true });
+    if (same) return same;
+    throw error;
+  }
+}
+
+self.addEventListener("fetch", function (event) {
+  var request = event.request;
+  if (request.method !== "GET") return;
+  var url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  if (request.mode === "navigate") event.respondWith(navigate(event));
+  else if (url.pathname.indexOf("/static/") === 0 && url.searchParams.has("v")) {
+    event.respondWith(fromStatic(request));
+  }
+});
+
+// What pages may ask: forget every kept page (signing out), keep a list of addresses (the
+// Academy's "Keep for offline"), and the list of kept pages (the offline page).
+self.addEventListener("message", function (event) {
+  var data = event.data || {};
+  var reply = event.ports && event.ports[0];
+  var done;
+  if (data.type === "forget") done = serially(function () { return becomes(null); });
+  else if (data.type === "keep" && Array.isArray(data.urls)) done = keepAll(data.urls);
+  else if (data.type === "pages") {
+    done = serially(load).then(function () { return core.listing(index.pages); });
+  }
+  if (!done) return;
+  event.waitUntil(done.then(function (answer) {
+    if (reply) reply.postMessage({ ok: true, pages: answer || null });
+  }, function () {
+    if (reply) reply.postMessage({ ok: false });
+  }));
+});
+
+function keepAll(urls) {
+  return Promise.all(urls.map(function (address) {
+    var url = new URL(address, self.location.origin);
+    if (url.origin !== self.location.origin) return null;
+    return fetch(url.href, AHEAD).then(function (response) {
+      return keep(url.href.split("#")[0], response);
+    });
+  })).then(function () { return null; });
+}

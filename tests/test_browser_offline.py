@@ -1,0 +1,158 @@
+"""In a real browser: the service worker takes control, pages read once open again with the
+network off (with the banner saying so), a page never read shows the offline page in the
+reader's language, a second person on the same browser sees nothing of the first's pages,
+and Chromium finds the site installable."""
+
+import pytest
+
+from meetingpoint.chat import messages
+from meetingpoint.chat.services import open_direct
+from meetingpoint.forums.services import PostDraft, create_topic
+
+pytestmark = pytest.mark.backends("sqlite")
+CONTROLLED = "() => navigator.serviceWorker.controller !== null"
+BANNER = "[data-offline-banner]"
+
+
+@pytest.fixture
+def topic(member, rooms):
+    author = member(display_name="Thandiwe Nkosi")
+    return create_topic(
+        author, rooms["social-dialogue"], "Tripartite councils in the Sahel",
+        PostDraft("Who sits at the table, and who writes the minutes?", "en"),
+    )  # fmt: skip
+
+
+def under_worker(page, path: str) -> None:
+    """Open `path` and wait for the worker to control the page (the first visit installs it)."""
+    page.goto(path)
+    page.wait_for_function(CONTROLLED)
+
+
+def go_offline(page) -> None:
+    """The tab is left (a live page's connection would only fail loudly), then the
+    network goes."""
+    page.goto("about:blank")
+    page.context.set_offline(True)
+
+
+def read(page, path: str) -> None:
+    """A page read online while the worker is in control: it keeps a copy."""
+    page.goto(path)
+    page.wait_for_function(
+        """async (path) => {
+          const list = await new Promise(resolve => {
+            const channel = new MessageChannel();
+            channel.port1.onmessage = event => resolve(event.data.pages || []);
+            navigator.serviceWorker.controller.postMessage({type: "pages"}, [channel.port2]);
+          });
+          return list.some(kept => new URL(kept.url).pathname + new URL(kept.url).search === path);
+        }""",
+        arg=path,
+    )
+
+
+def test_pages_read_once_open_offline_with_a_banner(browsing, topic, member):
+    reader = member(display_name="Ama Owusu")
+    page = browsing.signed_in_page(reader)
+    under_worker(page, "/en/rooms/")
+    topic_path = f"/en/rooms/social-dialogue/topics/{topic.id}"
+    read(page, topic_path)
+    read(page, "/en/rooms/social-dialogue/")
+    assert not page.locator(BANNER).is_visible()  # online: no banner
+
+    go_offline(page)
+    page.goto(topic_path)
+    assert page.locator("h1").inner_text() == "Tripartite councils in the Sahel"
+    banner = page.locator(BANNER)
+    assert banner.is_visible()
+    assert banner.inner_text().startswith("You are offline: this copy is from ")
+    assert "{time}" not in banner.inner_text()
+    page.goto("/en/rooms/social-dialogue/")
+    assert page.locator(BANNER).is_visible()
+
+    # Never read: the offline page, in the reader's language, listing what can be read.
+    page.goto("/fr/rooms/labour-migration/")
+    assert page.locator("h1").inner_text() == "Lecture hors ligne"
+    kept = page.locator("[data-offline-pages] a")
+    kept.first.wait_for()
+    assert "Tripartite councils in the Sahel" in kept.all_inner_texts()
+    page.get_by_role("link", name="Tripartite councils in the Sahel").click()
+    assert page.locator(BANNER).is_visible()
+
+    page.context.set_offline(False)
+    page.goto(topic_path)
+    assert not page.locator(BANNER).is_visible()
+
+
+@pytest.mark.parametrize("leaving", ["signs out", "session ends"])
+def test_the_next_person_on_the_browser_sees_nothing_of_the_first(browsing, topic, member, leaving):
+    first, second = member(display_name="Chidi Okeke"), member(display_name="Lina Haddad")
+    direct = open_direct(first, second)
+    messages.send_message(second, direct, "The draft agreement is attached.", "en", "c1")
+    page = browsing.signed_in_page(first)
+    under_worker(page, "/en/messages/")
+    read(page, f"/en/messages/{direct.id}")
+    read(page, f"/en/rooms/social-dialogue/topics/{topic.id}")
+
+    if leaving == "signs out":
+        page.get_by_role("button", name="Sign out").click()
+        page.wait_for_load_state()
+    else:  # no sign-out: the worker learns of the new reader from the pages themselves
+        page.context.clear_cookies()
+    browsing.sign_in(page, member(display_name="Rosa Mamani"))
+    read(page, "/en/rooms/")
+
+    go_offline(page)
+    for path in (f"/en/messages/{direct.id}", f"/en/rooms/social-dialogue/topics/{topic.id}"):
+        page.goto(path)
+        assert page.locator("h1").inner_text() == "Reading offline", path
+        assert "Chidi Okeke" not in page.content()
+        assert "draft agreement" not in page.content()
+    texts = page.locator("[data-offline-pages] a").all_inner_texts()
+    assert texts and not any("Tripartite" in text for text in texts)
+    assert len(page.evaluate("caches.keys()")) == 3  # static, the index, one reader's pages
+
+
+def test_a_page_can_ask_the_worker_to_keep_addresses(browsing, topic, member):
+    """The hook for the Academy's "Keep for offline" (docs/offline.md)."""
+    page = browsing.signed_in_page(member(display_name="Ana Tavares"), "pt")
+    under_worker(page, "/pt/rooms/")
+    answer = page.evaluate(
+        """(urls) => new Promise(resolve => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = event => resolve(event.data);
+          navigator.serviceWorker.controller.postMessage({type: "keep", urls}, [channel.port2]);
+        })""",
+        [f"/pt/rooms/social-dialogue/topics/{topic.id}", "/pt/account/", "https://example.org/"],
+    )
+    assert answer["ok"]
+    go_offline(page)
+    page.goto(f"/pt/rooms/social-dialogue/topics/{topic.id}")
+    assert page.locator("h1").inner_text() == "Tripartite councils in the Sahel"
+    assert page.locator(BANNER).inner_text().startswith("Está offline: esta cópia é de ")
+    page.goto("/pt/account/")  # not a page that is kept, even when asked
+    assert page.locator("h1").inner_text() == "Leitura offline"
+
+
+def test_the_offline_page_is_the_reader_s_language_and_precached(browsing):
+    page = browsing.page(locale="pt-PT")
+    under_worker(page, "/pt/")
+    go_offline(page)
+    for lang, heading in [("pt", "Leitura offline"), ("es", "Lectura sin conexión")]:
+        page.goto(f"/{lang}/library/")
+        assert page.locator("h1").inner_text() == heading
+        assert page.locator("[data-offline-none]").is_visible()  # nothing read yet
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "fr", "pt"])
+def test_chromium_finds_the_site_installable(browsing, lang, tmp_path):
+    page = browsing.profile(tmp_path / "profile").new_page()
+    under_worker(page, f"/{lang}/")
+    manifest = page.evaluate(
+        "fetch(document.querySelector('link[rel=manifest]').href).then(r => r.json())"
+    )
+    assert manifest["start_url"] == f"/{lang}/" and manifest["lang"] == lang
+    session = page.context.new_cdp_session(page)
+    assert session.send("Page.getInstallabilityErrors")["installabilityErrors"] == []
+    assert session.send("Page.getAppManifest")["errors"] == []
