@@ -102,6 +102,7 @@ def test_a_flood_is_refused_undone_then_dropped(app, client, member, rooms):
 
 def test_the_refusal_is_translated_and_the_bucket_goes_with_the_connection(app, member, rooms):
     app.config["CHAT_EVENT_BURST"] = 2
+    app.config["CHAT_EVENTS_PER_SECOND"] = 0.01  # nothing refilled, however slow the machine
     http = app.test_client()
     AuthActions(http).login(member(locale="fr"))
     kept = len(pacing.budget)
