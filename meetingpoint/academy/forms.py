@@ -4,6 +4,7 @@ The Academy's pages draw their own HTML (one fieldset per language), so these fo
 and check what was sent; the services still own every rule about the content (English
 required, lengths, dates in order) and say what is wrong in their own words."""
 
+from flask import flash
 from flask_wtf import FlaskForm
 from wtforms import Field, StringField
 
@@ -52,6 +53,17 @@ def validated(form: FlaskForm) -> None:
     if not form.validate():
         messages = [str(error) for errors in form.errors.values() for error in errors]
         raise AcademyError(messages[0])
+
+
+def applied(form: FlaskForm, apply) -> tuple[bool, object]:
+    """Validate `form`, then `apply()` what it holds: (True, its result), or (False, None)
+    with the refusal of either flashed, for the view to show the form again with a 400."""
+    try:
+        validated(form)
+        return True, apply()
+    except AcademyError as error:
+        flash(str(error), "error")
+        return False, None
 
 
 class EnrolForm(FlaskForm):

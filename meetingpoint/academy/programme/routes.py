@@ -11,7 +11,7 @@ from flask_login import current_user, login_required
 
 from ...i18n import current_language
 from .. import bp, services
-from ..forms import validated
+from ..forms import applied
 from ..staff import access_staff_academy, is_staff
 from . import agenda
 from . import editing as programme_editing
@@ -28,14 +28,15 @@ def edit_session(slug, session_id=None):
     if request.method == "POST":
         form = SessionForm()
         typed = form.typed()
-        try:
-            validated(form)
-            programme_editing.save_session(current_user, academy, session, form.session_fields())
-        except services.AcademyError as error:
-            flash(str(error), "error")
-            status = 400
-        else:
+        saved, _session = applied(
+            form,
+            lambda: programme_editing.save_session(
+                current_user, academy, session, form.session_fields()
+            ),
+        )
+        if saved:
             return redirect(url_for("academy.programme", slug=slug))
+        status = 400
     elif session is not None:
         typed = typed_from(academy, session)
     else:

@@ -8,7 +8,7 @@ from ...accounts.choices import TIME_ZONES
 from ...geography import country_choices
 from ...templating import person_name
 from .. import bp, services
-from ..forms import validated
+from ..forms import applied, validated
 from ..models import ENROL_OPEN
 from ..staff import access_staff_academy
 from . import services as settings
@@ -67,15 +67,13 @@ def team(slug):
     status = 200
     if request.method == "POST":
         form = TeamForm()
-        try:
-            validated(form)
-            person = settings.add_facilitator(current_user, academy, form.email.data)
-        except services.AcademyError as error:
-            flash(str(error), "error")
-            status = 400
-        else:
+        added, person = applied(
+            form, lambda: settings.add_facilitator(current_user, academy, form.email.data)
+        )
+        if added:
             flash(_("%(name)s now facilitates this Academy.", name=person_name(person)), "success")
             return redirect(url_for("academy.team", slug=slug))
+        status = 400
     return render_template(
         "academy/team.html", academy=academy, facilitators=settings.facilitators_of(academy)
     ), status

@@ -7,7 +7,7 @@ from flask_login import current_user, login_required
 from ...accounts.choices import CONSTITUENCIES
 from ...geography import REGIONS
 from .. import bp, services
-from ..forms import validated
+from ..forms import applied
 from ..staff import access_staff_academy, is_staff
 from . import answering as survey
 from . import editing as survey_editing
@@ -82,14 +82,15 @@ def edit_survey_question(slug, question_id=None):
     if request.method == "POST":
         form = QuestionForm()
         typed = form.typed()
-        try:
-            validated(form)
-            survey_editing.save_question(current_user, academy, question, form.question_fields())
-        except services.AcademyError as error:
-            flash(str(error), "error")
-            status = 400
-        else:
+        saved, _question = applied(
+            form,
+            lambda: survey_editing.save_question(
+                current_user, academy, question, form.question_fields()
+            ),
+        )
+        if saved:
             return redirect(url_for("academy.questionnaire", slug=slug))
+        status = 400
     elif question is not None:
         typed = typed_from(question)
     else:
