@@ -4,13 +4,13 @@ reader's language, a second person on the same browser sees nothing of the first
 and Chromium finds the site installable."""
 
 import pytest
+from support.service_worker import go_offline, read, under_worker
 
 from meetingpoint.chat import messages
 from meetingpoint.chat.services import open_direct
 from meetingpoint.forums.services import PostDraft, create_topic
 
 pytestmark = pytest.mark.backends("sqlite")
-CONTROLLED = "() => navigator.serviceWorker.controller !== null"
 BANNER = "[data-offline-banner]"
 
 
@@ -21,35 +21,6 @@ def topic(member, rooms):
         author, rooms["social-dialogue"], "Tripartite councils in the Sahel",
         PostDraft("Who sits at the table, and who writes the minutes?", "en"),
     )  # fmt: skip
-
-
-def under_worker(page, path: str) -> None:
-    """Open `path` and wait for the worker to control the page (the first visit installs it)."""
-    page.goto(path)
-    page.wait_for_function(CONTROLLED)
-
-
-def go_offline(page) -> None:
-    """The tab is left (a live page's connection would only fail loudly), then the
-    network goes."""
-    page.goto("about:blank")
-    page.context.set_offline(True)
-
-
-def read(page, path: str) -> None:
-    """A page read online while the worker is in control: it keeps a copy."""
-    page.goto(path)
-    page.wait_for_function(
-        """async (path) => {
-          const list = await new Promise(resolve => {
-            const channel = new MessageChannel();
-            channel.port1.onmessage = event => resolve(event.data.pages || []);
-            navigator.serviceWorker.controller.postMessage({type: "pages"}, [channel.port2]);
-          });
-          return list.some(kept => new URL(kept.url).pathname + new URL(kept.url).search === path);
-        }""",
-        arg=path,
-    )
 
 
 def test_pages_read_once_open_offline_with_a_banner(browsing, topic, member):

@@ -38,6 +38,10 @@ def test_non_members_cannot_read_or_write_a_room_chat(client, auth, member, make
     assert "Join the room to read and write in its chat." in page and "Members only" not in page
     response = post(client, f"/en/rooms/{ROOM}/chat", {"body": "sneaky", "client_id": "abc"})
     assert count() == 1 and response.status_code == 200
+    # Said plainly (a message queued offline by someone who has left meanwhile, say).
+    assert "Your message was not sent: you are no longer in this room." in response.get_data(
+        as_text=True
+    )
 
 
 def test_anonymous_visitors_are_sent_to_sign_in(client, rooms):

@@ -101,3 +101,24 @@ def test_pages_tell_the_worker_whose_they_are(client, auth, make_user):
     assert client.get("/en/about").headers[header] == "visitor"
     auth.login(second)
     assert client.get("/en/about").headers[header] not in (key, "visitor")
+
+
+def test_the_worker_learns_whose_outbox_to_send_and_a_token_for_it(client, auth, make_user):
+    """Background Sync (docs/outbox.md): no one signed in, nothing to send."""
+    script = client.get("/sw.js").get_data(as_text=True)
+    assert 'importScripts("/static/js/offline-core.js' in script
+    assert '"/static/js/outbox-core.js?v=' in script
+    signed_out = client.get("/outbox/sender")
+    assert signed_out.status_code == 401
+    assert signed_out.get_json() == {"owner": None}
+    person = make_user()
+    auth.login(person)
+    answer = client.get("/outbox/sender")
+    assert answer.status_code == 200
+    assert answer.headers["Cache-Control"] == "no-store"
+    assert answer.get_json()["owner"] == person.id
+    # A token the forms accept from this session (a made-up one is refused).
+    assert client.post("/en/auth/logout", data={"csrf_token": "made-up"}).status_code == 400
+    token = answer.get_json()["csrf_token"]
+    assert client.post("/en/auth/logout", data={"csrf_token": token}).status_code == 302
+    assert client.get("/outbox/sender").status_code == 401

@@ -4,6 +4,7 @@ from datetime import datetime
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import get_timezone
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
@@ -59,6 +60,8 @@ def room_chat(slug):
     room = access_room(slug)
     title = room.text(current_language()).name
     if not is_member(current_user, room):
+        if request.method == "POST":  # left the room since the form was shown
+            flash(_("Your message was not sent: you are no longer in this room."), "error")
         return render_template(
             "chat/conversation.html", room=room, messages=[], title=title, joined=False
         )

@@ -1,6 +1,9 @@
-"""Thin views: /sw.js at the root scope, each language's manifest and offline page."""
+"""Thin views: /sw.js at the root scope, each language's manifest and offline page, and
+what the worker's Background Sync needs to send the outbox."""
 
-from flask import Response, current_app, json, render_template, request, url_for
+from flask import Response, current_app, json, jsonify, render_template, request, url_for
+from flask_login import current_user
+from flask_wtf.csrf import generate_csrf
 
 from ..i18n import LANGUAGES, current_language
 from . import bp, worker
@@ -17,6 +20,8 @@ def service_worker():
         languages=list(LANGUAGES),
         precache=worker.precached(),
         core_url=url_for("static", filename="js/offline-core.js"),
+        outbox_core_url=url_for("static", filename="js/outbox-core.js"),
+        outbox_sender_url=url_for("offline.outbox_sender"),
         push_url=push and url_for("static", filename="js/sw-push.js"),
         reader_header=worker.READER_HEADER,
     )
@@ -26,6 +31,18 @@ def service_worker():
     response.headers["Service-Worker-Allowed"] = "/"
     response.add_etag()
     return response.make_conditional(request)
+
+
+@bp.route("/outbox/sender")
+def outbox_sender():
+    """Whose outbox the worker sends, with a form token for them (docs/outbox.md)."""
+    if not current_user.is_authenticated:
+        response = jsonify(owner=None)
+        response.status_code = 401
+    else:
+        response = jsonify(owner=current_user.id, csrf_token=generate_csrf())
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 @bp.route("/<lang:lang_code>/manifest.webmanifest")

@@ -1,10 +1,12 @@
 // Live chat on top of the plain HTML page: catch up from the last id held, show messages as
 // they arrive (each once, in id order), send with a client-made id (retried until
-// acknowledged, stored once), typing, who is online and read positions.
+// acknowledged, stored once; held in the outbox meanwhile), typing, who is online and read
+// positions.
 (function () {
   "use strict";
   var list = document.querySelector("[data-chat]");
   var core = window.meetingPointChat; // chat-core.js, loaded just before
+  var outbox = window.meetingPointOutbox; // outbox.js: what is sent is held until answered
   if (!list || !window.meetingPoint || !core || list.dataset.live !== "on") return;
   var socket = window.meetingPoint.socket;
   var text = list.dataset;
@@ -282,6 +284,7 @@
       var item = list.querySelector('[data-client-id="' + draft.client_id + '"]');
       clearTimeout(draft.timer);
       delete pending[draft.client_id];
+      if (outbox) outbox.release(draft.client_id); // answered: stored, or back in the box
       if (reply && reply.ok) {
         show(reply.message);
         chain(reply.message);
@@ -302,6 +305,33 @@
       }
       showError(reply && reply.error);
     });
+  }
+
+  // Shown at once as pending, sent now if connected, else once the connection is back.
+  function wait(draft) {
+    if (pending[draft.client_id]) return;
+    var item = el("li", "message mine pending");
+    item.dataset.clientId = draft.client_id;
+    item.appendChild(el("div", "body", draft.body));
+    item.appendChild(el("span", "meta status", text.textSending));
+    list.appendChild(item);
+    pending[draft.client_id] = draft;
+    if (socket.connected) send(draft);
+  }
+
+  // The same message as the page's own form would post it (routes.MessageForm).
+  function fieldsOf(draft) {
+    return [["body", draft.body], ["language", draft.language], ["client_id", draft.client_id]];
+  }
+
+  function draftOf(entry) {
+    var draft = { conversation_id: conversationId };
+    entry.fields.forEach(function (pair) {
+      if (pair[0] === "body" || pair[0] === "language" || pair[0] === "client_id") {
+        draft[pair[0]] = pair[1];
+      }
+    });
+    return draft;
   }
 
   function resendPending() {
@@ -326,14 +356,17 @@
       form.elements.client_id.value = newClientId();
       box.value = "";
       showError("");
-      var item = el("li", "message mine pending");
-      item.dataset.clientId = draft.client_id;
-      item.appendChild(el("div", "body", body));
-      item.appendChild(el("span", "meta status", text.textSending));
-      list.appendChild(item);
-      pending[draft.client_id] = draft;
-      if (socket.connected) send(draft);
+      var offline = !socket.connected || navigator.onLine === false;
+      var held = outbox ? outbox.hold(fieldsOf(draft), offline) : Promise.resolve();
+      held.catch(function () {}).then(function () { wait(draft); });
     });
+    // Held in the outbox by an earlier page (closed before the server answered, or a
+    // copy read offline): shown as waiting, and sent with the others.
+    if (outbox) {
+      outbox.waitingHere().then(function (entries) {
+        entries.forEach(function (entry) { wait(draftOf(entry)); });
+      });
+    }
     var lastTyping = 0;
     box.addEventListener("input", function () {
       var now = Date.now();

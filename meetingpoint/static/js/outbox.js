@@ -1,55 +1,45 @@
-// The outbox: a reply or a new topic written while offline is kept in this browser
-// (IndexedDB), shown as waiting, and sent once the link is back (the online event, or the
-// next page opened). Each carries the client id its form was given, so a send repeated
-// after a lost answer is stored once by the server. What the server refuses comes back
-// with its reason and the text, kept for copying until the person removes it.
+// The outbox: a reply, a new topic or a chat message written while offline is kept in this
+// browser (outbox-core.js), shown as waiting, and sent once the link is back (the online
+// event, the next page opened, or the service worker's Background Sync with no page open).
+// Each carries the client id its form was given, so a send repeated after a lost answer is
+// stored once by the server. What the server refuses comes back with its reason and the
+// text, kept for copying until the person removes it.
 (function () {
   "use strict";
   var panel = document.querySelector("[data-outbox]");
   var token = document.querySelector('meta[name="csrf-token"]');
-  if (!panel || !token || !window.indexedDB || !window.fetch) return;
+  var core = window.meetingPointOutboxCore;
+  if (!panel || !token || !core || !window.indexedDB || !window.fetch) return;
   var words = panel.dataset;
-  var STORE = "posts";
+  var owner = words.owner;
   var sending = false;
+  // A live chat page sends its own waiting messages over its connection (chat.js); a copy
+  // kept for reading offline has no connection, and leaves its form to the outbox.
+  var liveChat = document.querySelector("[data-chat][data-live=on]") &&
+    !document.documentElement.dataset.offlineCopy ? location.pathname : null;
 
-  function open() {
-    return new Promise(function (resolve, reject) {
-      var request = indexedDB.open("meetingpoint-outbox-" + words.owner, 1);
-      request.onupgradeneeded = function () {
-        request.result.createObjectStore(STORE, { keyPath: "clientId" });
-      };
-      request.onsuccess = function () { resolve(request.result); };
-      request.onerror = function () { reject(request.error); };
-    });
-  }
-
-  function withStore(mode, work) {
-    return open().then(function (db) {
-      return new Promise(function (resolve, reject) {
-        var tx = db.transaction(STORE, mode), result;
-        Promise.resolve(work(tx.objectStore(STORE))).then(function (value) { result = value; });
-        tx.oncomplete = function () { db.close(); resolve(result); };
-        tx.onerror = function () { db.close(); reject(tx.error); };
-      });
-    });
-  }
-
-  function all() {
-    return withStore("readonly", function (store) {
-      return new Promise(function (resolve) {
-        var request = store.getAll();
-        request.onsuccess = function () { resolve(request.result || []); };
-      });
-    });
-  }
-
-  function put(entry) { return withStore("readwrite", function (store) { store.put(entry); }); }
-  function remove(id) { return withStore("readwrite", function (store) { store.delete(id); }); }
+  function notLiveHere(entry) { return entry.url !== liveChat; }
 
   function newId() {
     var bytes = new Uint8Array(16);
     crypto.getRandomValues(bytes);
     return Array.prototype.map.call(bytes, function (b) { return (b + 256).toString(16).slice(1); }).join("");
+  }
+
+  // Background Sync, where the browser has it: the worker sends even if no page is open.
+  function syncLater() {
+    if (!("serviceWorker" in navigator)) return;
+    navigator.serviceWorker.ready.then(function (registration) {
+      if (registration.sync) return registration.sync.register("outbox");
+    }).catch(function () { /* not offered (a private window): pages send instead */ });
+  }
+
+  function hold(url, fields) {
+    var clientId = fields.filter(function (pair) { return pair[0] === "client_id"; })[0][1];
+    return core.put(owner, {
+      clientId: clientId, url: url, fields: fields.concat([["submit", "1"]]),
+      where: document.title, state: "waiting", reason: "", at: Date.now()
+    });
   }
 
   function keep(form) {
@@ -59,53 +49,33 @@
         fields.push([name, value]);
       }
     });
-    fields.push(["submit", "1"]);
-    var clientId = form.querySelector("[name=client_id]").value;
-    return put({
-      clientId: clientId, url: form.action || location.href, fields: fields,
-      where: document.title, state: "waiting", reason: "", at: Date.now()
-    });
+    var address = new URL(form.action || location.href, location.href);
+    return hold(address.pathname + address.search, fields);
   }
 
   function reasonIn(html) {
     var page = new DOMParser().parseFromString(html, "text/html");
-    var said = page.querySelector(".flash-error, .error, [role=alert]");
+    var said = Array.prototype.filter.call(
+      page.querySelectorAll(".flash-error, .error, [role=alert]"),
+      function (node) { return node.textContent.trim(); }
+    )[0];
     return said ? said.textContent.trim() : words.refused;
   }
 
-  function send(entry) {
-    var data = new FormData();
-    entry.fields.forEach(function (pair) { data.append(pair[0], pair[1]); });
-    data.append("csrf_token", token.getAttribute("content"));
-    return fetch(entry.url, { method: "POST", body: data, credentials: "same-origin" })
-      .then(function (response) {
-        if (response.redirected && response.url.indexOf("/auth/login") !== -1) {
-          return null;  // signed out meanwhile: kept, and sent from a signed-in page
-        }
-        if (response.redirected && response.ok) {
-          return remove(entry.clientId).then(function () { return response.url; });
-        }
-        return response.text().then(function (html) {
-          entry.state = "refused";
-          entry.reason = response.ok ? reasonIn(html) : words.refused;
-          return put(entry);
-        });
-      });
+  function keepReason(entry, response) {
+    return response.text().then(function (html) {
+      entry.state = "refused";
+      entry.reason = response.ok ? reasonIn(html) : words.refused;
+      return core.put(owner, entry);
+    });
   }
 
   function flush() {
     if (sending || navigator.onLine === false) return Promise.resolve();
     sending = true;
-    var sent = [];
-    return all().then(function (entries) {
-      var waiting = entries.filter(function (e) { return e.state === "waiting"; });
-      return waiting.reduce(function (done, entry) {
-        return done.then(function () {
-          return send(entry).then(function (url) { if (url) sent.push(url); });
-        });
-      }, Promise.resolve());
-    }).catch(function () { /* the link went again: the next online event retries */ })
-      .then(function () { sending = false; return show(sent); });
+    return core.flush(owner, token.getAttribute("content"), notLiveHere, keepReason)
+      .catch(function () { return []; /* the link went again: the next online event retries */ })
+      .then(function (sent) { sending = false; return show(sent); });
   }
 
   function item(entry) {
@@ -129,14 +99,18 @@
       drop.type = "button";
       drop.className = "link";
       drop.textContent = words.remove;
-      drop.addEventListener("click", function () { remove(entry.clientId).then(function () { show([]); }); });
+      drop.addEventListener("click", function () {
+        core.remove(owner, entry.clientId).then(function () { show([]); });
+      });
       li.appendChild(drop);
     }
     return li;
   }
 
   function show(sent) {
-    return all().then(function (entries) {
+    return core.all(owner).then(function (entries) {
+      // A live chat shows its own waiting messages in place.
+      entries = entries.filter(notLiveHere);
       var list = panel.querySelector("ul");
       list.textContent = "";
       entries.forEach(function (entry) { list.appendChild(item(entry)); });
@@ -155,6 +129,7 @@
   document.addEventListener("submit", function (event) {
     var form = event.target;
     if (!form.matches("form[data-outbox-form]") || navigator.onLine !== false) return;
+    if (event.defaultPrevented) return;  // a live chat sends (and holds) its own
     if (event.submitter && event.submitter.name === "preview") return;
     event.preventDefault();
     keep(form).then(function () {
@@ -163,10 +138,31 @@
         field.value = "";
       });
       form.querySelector("[name=client_id]").value = newId();
+      syncLater();
       return show([]);
     });
   });
 
+  // For chat.js: every message is held here until the server has answered it, so that a
+  // page closed before the answer loses nothing (its next page, or the worker, sends it).
+  window.meetingPointOutbox = {
+    hold: function (fields, offline) {
+      return hold(location.pathname, fields).then(function () { if (offline) syncLater(); });
+    },
+    release: function (clientId) { return core.remove(owner, clientId); },
+    waitingHere: function () {
+      return core.all(owner).then(function (entries) {
+        return entries.filter(function (e) { return e.url === location.pathname && e.state === "waiting"; });
+      });
+    }
+  };
+
+  // The worker tells open pages what it sent in the background.
+  if ("serviceWorker" in navigator) {
+    navigator.serviceWorker.addEventListener("message", function (event) {
+      if (event.data && event.data.type === "outbox-sent") show(event.data.sent || []);
+    });
+  }
   window.addEventListener("online", flush);
   flush();
 })();

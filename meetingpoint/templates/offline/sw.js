@@ -1,6 +1,7 @@
 // Meeting Point's service worker (docs/offline.md): fingerprinted static files from the
 // cache, pages from the network first and, when it fails or is slow, the copy kept for
-// this reader, else the offline page in the reader's language. Rendered by
+// this reader, else the offline page in the reader's language; Background Sync sends the
+// outbox. Rendered by
 // offline/routes.py: the constants below change with each deployment.
 "use strict";
 var VERSION = {{ version|tojson }};
@@ -9,7 +10,8 @@ var TIMEOUT = {{ timeout_ms|tojson }};
 var LANGUAGES = {{ languages|tojson }};
 var PRECACHE = {{ precache|tojson }};
 var READER_HEADER = {{ reader_header|tojson }};
-importScripts({{ core_url|tojson }});
+var OUTBOX_SENDER = {{ outbox_sender_url|tojson }};
+importScripts({{ core_url|tojson }}, {{ outbox_core_url|tojson }});
 {% if push_url %}importScripts({{ push_url|tojson }});  // Web Push handlers, when deployed
 {% endif %}
 var core = self.meetingPointOffline;
@@ -197,4 +199,22 @@ function keepAll(urls) {
       return keep(url.href.split("#")[0], response);
     });
   })).then(function () { return null; });
+}
+
+// Background Sync: what the outbox holds is sent once the browser has a link again, even
+// with no page open. Whose outbox, and a form token for them, come from the server: no one
+// signed in, nothing is sent. A lost link rejects, and the browser tries again later.
+self.addEventListener("sync", function (event) {
+  if (event.tag === "outbox") event.waitUntil(sendOutbox());
+});
+
+async function sendOutbox() {
+  var answer = await fetch(OUTBOX_SENDER, AHEAD);
+  if (!answer.ok) return;
+  var sender = await answer.json();
+  var outbox = self.meetingPointOutboxCore;
+  var sent = await outbox.flush(sender.owner, sender.csrf_token, function () { return true; });
+  if (!sent.length) return;
+  var pages = await self.clients.matchAll({ type: "window" });
+  pages.forEach(function (page) { page.postMessage({ type: "outbox-sent", sent: sent }); });
 }
