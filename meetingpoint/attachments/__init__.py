@@ -1,0 +1,1 @@
+"""Pictures and files attached to posts and chat messages."""
