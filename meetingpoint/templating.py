@@ -5,7 +5,14 @@ from functools import lru_cache
 
 from babel import Locale, dates
 from flask import request, url_for
-from flask_babel import format_date, format_datetime, format_number, get_locale, get_timezone
+from flask_babel import (
+    format_date,
+    format_datetime,
+    format_decimal,
+    format_number,
+    get_locale,
+    get_timezone,
+)
 from flask_babel import gettext as _
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
@@ -84,6 +91,14 @@ def switch_language_url(code: str) -> str:
     return url_for("main.home", lang_code=code)
 
 
+def file_size(size: int | None) -> str:
+    """ "2.4 MB" or "380 KB", the number in the reader's locale."""
+    size = size or 0
+    if size >= 1024 * 1024:
+        return _("%(size)s MB", size=format_decimal(size / (1024 * 1024), "#,##0.0"))
+    return _("%(size)s KB", size=format_decimal(max(size / 1024, 1), "#,##0"))
+
+
 def register_template_helpers(app) -> None:
     app.jinja_env.add_extension("jinja2.ext.do")
     app.jinja_env.globals.update(
@@ -101,5 +116,6 @@ def register_template_helpers(app) -> None:
         format_datetime=format_datetime,
         short_datetime=short_datetime,
         format_number=format_number,
+        file_size=file_size,
         csrf_token=generate_csrf,
     )

@@ -10,7 +10,6 @@ from flask import (
     send_file,
     url_for,
 )
-from flask_babel import format_decimal
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -34,16 +33,7 @@ def library_labels():
     return {
         "item_type_labels": ITEM_TYPE_LABELS,
         "item_kind_labels": KIND_LABELS,
-        "file_size": file_size,
     }
-
-
-def file_size(size: int | None) -> str:
-    """ "2.4 MB" or "380 KB", the number in the reader's locale."""
-    size = size or 0
-    if size >= 1024 * 1024:
-        return _("%(size)s MB", size=format_decimal(size / (1024 * 1024), "#,##0.0"))
-    return _("%(size)s KB", size=format_decimal(max(size / 1024, 1), "#,##0"))
 
 
 @bp.route("/")
