@@ -155,6 +155,12 @@ class Config:
     PUSH_DEVICES_PER_PERSON = int(_env("PUSH_DEVICES_PER_PERSON", "10"))
     PUSH_LOOPBACK_HTTP = False  # push services are https; tests run a stand-in on loopback
 
+    # Attachments to posts and chat messages (docs/attachments.md): at most this many bytes
+    # a picture, any other file, and a person's files in a day.
+    ATTACHMENT_IMAGE_BYTES = int(_env("ATTACHMENT_IMAGE_BYTES", str(10 * 1024 * 1024)))
+    ATTACHMENT_FILE_BYTES = int(_env("ATTACHMENT_FILE_BYTES", str(25 * 1024 * 1024)))
+    ATTACHMENT_DAILY_BYTES = int(_env("ATTACHMENT_DAILY_BYTES", str(200 * 1024 * 1024)))
+
     # Machine translation: a self-hosted LibreTranslate server (unset: no "Translate").
     TRANSLATION_URL = _env("TRANSLATION_URL")
     TRANSLATION_API_KEY = _env("TRANSLATION_API_KEY")
