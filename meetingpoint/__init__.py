@@ -10,6 +10,7 @@ from .assets import configure_assets
 from .config import Config
 from .inputs import configure_input
 from .serving import configure_turn_taking
+from .storage import check_settings as check_storage_settings
 
 
 def create_app(config: type | dict | None = None) -> Flask:
@@ -41,6 +42,7 @@ def configure_settings(app: Flask, config) -> None:
     app.instance_path = str(app.config["INSTANCE_PATH"])
     if app.config.get("ENVIRONMENT") == "production":
         _check_production_secret(app.config.get("SECRET_KEY"))
+    check_storage_settings(app.config)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _instance_secret(Path(app.instance_path))
     hops = int(app.config.get("TRUSTED_PROXIES") or 0)

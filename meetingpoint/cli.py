@@ -10,12 +10,14 @@ def register_commands(app: Flask) -> None:
     from .dashboard.cli import dashboard
     from .digests.cli import digest
     from .jobs.cli import worker
+    from .storage.cli import storage
 
     app.cli.add_command(seed)
     app.cli.add_command(users)
     app.cli.add_command(digest)
     app.cli.add_command(dashboard)
     app.cli.add_command(worker)
+    app.cli.add_command(storage)
 
 
 @click.group()

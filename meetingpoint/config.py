@@ -172,8 +172,20 @@ class Config:
     # library's 20 MB per file, so a file just too large gets the form back with its text.
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024
     UPLOAD_MAX_CONTENT_LENGTH = 25 * 1024 * 1024
-    # Uploaded documents, one file per content hash; unset: instance/library/.
+    # Uploaded files (docs/storage.md): "local", in folders of this machine, or "s3", in an
+    # S3-compatible object store every machine shares (AWS S3, MinIO, Ceph, Garage...).
+    STORAGE_BACKEND = _env("STORAGE_BACKEND", "local")
+    # Local: files under this folder (unset: instance/files/), except the Library's documents,
+    # one file per content hash under LIBRARY_PATH (unset: instance/library/, as always).
+    STORAGE_PATH = _env("STORAGE_PATH")
     LIBRARY_PATH = _env("LIBRARY_PATH")
+    # S3: a private bucket; the endpoint for anything but AWS (http://minio:9000); without
+    # keys, boto3's usual chain (AWS_* variables, ~/.aws, the machine's role) is asked.
+    STORAGE_S3_BUCKET = _env("STORAGE_S3_BUCKET")
+    STORAGE_S3_ENDPOINT_URL = _env("STORAGE_S3_ENDPOINT_URL")
+    STORAGE_S3_REGION = _env("STORAGE_S3_REGION")
+    STORAGE_S3_ACCESS_KEY = _env("STORAGE_S3_ACCESS_KEY")
+    STORAGE_S3_SECRET_KEY = _env("STORAGE_S3_SECRET_KEY")
     LIBRARY_ITEMS_PER_HOUR = int(_env("LIBRARY_ITEMS_PER_HOUR", "20"))
 
 

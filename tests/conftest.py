@@ -24,10 +24,11 @@ from meetingpoint.database import utcnow
 from meetingpoint.extensions import db, limiter
 from meetingpoint.rooms.models import RoomMembership
 
-# Browser fixtures (Playwright, Chromium), live chat's, the dashboard's history, and jobs
-# through Redis and workers: own modules.
+# Browser fixtures (Playwright, Chromium), live chat's, the dashboard's history, jobs
+# through Redis and workers, and the S3 server: own modules.
 pytest_plugins = ["support.browsing", "support.chat_sockets", "support.dashboard_history",
-                  "support.job_queue", "support.push_service"]  # fmt: skip
+                  "support.job_queue", "support.object_storage",
+                  "support.push_service"]  # fmt: skip
 
 
 def pytest_generate_tests(metafunc):
@@ -80,7 +81,10 @@ def _migrate(url: str, tmp_path_factory) -> None:
 def _config(url: str, outbox: Path) -> dict:
     settings = {k: getattr(TestingConfig, k) for k in dir(TestingConfig) if k.isupper()}
     settings.update(
-        SQLALCHEMY_DATABASE_URI=url, MAIL_OUTBOX=outbox, LIBRARY_PATH=outbox.parent / "library"
+        SQLALCHEMY_DATABASE_URI=url,
+        MAIL_OUTBOX=outbox,
+        LIBRARY_PATH=outbox.parent / "library",
+        STORAGE_PATH=outbox.parent / "files",
     )
     return settings
 

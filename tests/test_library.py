@@ -1,14 +1,14 @@
-"""The library: documents checked by their content and served safely, links, videos that
-load nothing from their host until played, filters, permissions, discussions."""
+"""The library: documents checked by their content and served safely (from the local
+folder and from S3), links, videos that load nothing from their host until played,
+filters, permissions, discussions."""
 
 import io
 import zipfile
 
 import pytest
+from support.library import PDF, describe, download_of, upload
 from support.pages import check_page
-from support.web import csrf_token, post
-from werkzeug.datastructures import FileStorage, MultiDict
-from werkzeug.test import encode_multipart
+from support.web import post
 
 from meetingpoint.extensions import db
 from meetingpoint.i18n import LANGUAGES
@@ -16,7 +16,6 @@ from meetingpoint.library import files
 from meetingpoint.library.models import LibraryItem
 from meetingpoint.library.videos import parse_video
 
-PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 
@@ -32,38 +31,6 @@ def office_file(kind: str) -> bytes:
                 {"docx": "word/document.xml", "pptx": "ppt/presentation.xml"}[kind], "<x/>"
             )
     return buffer.getvalue()
-
-
-def describe(seeded, **changes) -> dict:
-    data = {
-        "title": "Toolkit on labour inspection",
-        "description": "How inspectorates in the South plan visits.",
-        "item_type": "toolkit",
-        "year": "2015",
-        "source": "ILO",
-        "languages": ["en", "fr"],
-        "rooms": [str(seeded["child-labour-modern-slavery"].id)],
-    }
-    data.update(changes)
-    return data
-
-
-def upload(client, rooms, content: bytes, name: str, url="/en/library/add/document", **changes):
-    """Send the form as a browser would. The body is encoded here, in memory: the test
-    client's own encoder leaves a temporary file open when the app stops reading early."""
-    fields = MultiDict(describe(rooms, **changes))
-    fields.add("csrf_token", csrf_token(client))
-    fields.add("file", FileStorage(io.BytesIO(content), filename=name))
-    boundary, body = encode_multipart(fields)
-    return client.post(url, data=body, content_type=f"multipart/form-data; boundary={boundary}")
-
-
-def download_of(client, item_id: int):
-    """The download's response, read and closed (the served file is open until then)."""
-    response = client.get(f"/en/library/{item_id}/download")
-    response.get_data()
-    response.close()
-    return response
 
 
 @pytest.fixture
@@ -97,7 +64,7 @@ def member(auth, make_user):
     ],
 )
 def test_documents_are_served_with_the_type_of_their_content(
-    client, rooms, member, content, name, served_as
+    client, rooms, member, storage_backend, content, name, served_as
 ):
     response = upload(client, rooms, content, name)
     assert response.status_code == 302
@@ -131,7 +98,7 @@ def test_documents_are_served_with_the_type_of_their_content(
     ],
 )
 def test_bad_files_are_refused_and_the_description_kept(
-    client, app, rooms, member, content, name, message
+    client, app, rooms, member, storage_backend, content, name, message
 ):
     response = upload(client, rooms, content, name)
     assert response.status_code == 400
@@ -139,8 +106,8 @@ def test_bad_files_are_refused_and_the_description_kept(
     assert message in page
     assert "How inspectorates in the South plan visits." in page  # nothing typed is lost
     assert db.session.query(LibraryItem).count() == 0
-    stored = [p for p in app.config["LIBRARY_PATH"].rglob("*") if p.is_file()]
-    assert stored == []  # and nothing of the file is kept
+    assert list(storage_backend.keys()) == []  # and nothing of the file is kept,
+    assert list(storage_backend.scratch_dir().iterdir()) == []  # not even its temporary copy
 
 
 def test_a_request_far_over_the_limit_gets_a_translated_refusal(client, rooms, member):
@@ -159,7 +126,9 @@ def test_file_names_lose_paths_and_control_characters(client, rooms, member):
     assert "/" not in header and "\\" not in header and "\x07" not in header
 
 
-def test_a_second_upload_of_the_same_file_points_to_the_first(client, rooms, member):
+def test_a_second_upload_of_the_same_file_points_to_the_first(
+    client, rooms, member, storage_backend
+):
     upload(client, rooms, PDF, "inspection.pdf")
     again = upload(client, rooms, PDF, "copy.pdf", title="Another title")
     assert again.status_code == 400
@@ -219,11 +188,13 @@ def test_a_video_loads_nothing_from_its_host_until_played(client, rooms, member)
     assert "Give the address of a video on YouTube or Vimeo." in refused.get_data(as_text=True)
 
 
-def test_only_the_adder_and_moderators_edit_and_remove(client, auth, make_user, rooms, member):
+def test_only_the_adder_and_moderators_edit_and_remove(
+    client, auth, make_user, rooms, member, storage_backend
+):
     upload(client, rooms, PDF, "inspection.pdf")
     item = db.session.scalar(db.select(LibraryItem))
-    stored = files.path_of(item.sha256)
-    assert stored.is_file()
+    stored = files.key_of(item.sha256)
+    assert storage_backend.exists(stored)
     edited = post(
         client, f"/en/library/{item.id}/edit", describe(rooms, title="Inspection toolkit")
     )
@@ -239,7 +210,7 @@ def test_only_the_adder_and_moderators_edit_and_remove(client, auth, make_user, 
     db.session.refresh(item)
     assert item.title == "Labour inspection toolkit"
     post(client, f"/en/library/{item.id}/remove")
-    assert db.session.query(LibraryItem).count() == 0 and not stored.exists()
+    assert db.session.query(LibraryItem).count() == 0 and not storage_backend.exists(stored)
 
 
 @pytest.mark.parametrize(
@@ -326,12 +297,15 @@ def test_library_pages_render_in_every_language(client, rooms, member, lang):
         check_page(client.get(f"/{lang}/library/{path}"), lang)
 
 
-def test_deleting_an_account_with_its_content_removes_its_items(client, rooms, member):
+def test_deleting_an_account_with_its_content_removes_its_items(
+    client, rooms, member, storage_backend
+):
     from support.settings import PASSWORD
 
     from meetingpoint.accounts.services import delete_account
 
     upload(client, rooms, PDF, "inspection.pdf")
-    stored = files.path_of(db.session.scalar(db.select(LibraryItem)).sha256)
+    stored = files.key_of(db.session.scalar(db.select(LibraryItem)).sha256)
+    assert storage_backend.exists(stored)
     delete_account(member, PASSWORD, remove_content=True)
-    assert db.session.query(LibraryItem).count() == 0 and not stored.exists()
+    assert db.session.query(LibraryItem).count() == 0 and not storage_backend.exists(stored)

@@ -2,14 +2,13 @@
 name is made safe, and each file is stored once under its SHA-256."""
 
 import hashlib
-import os
 import tempfile
 import unicodedata
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from flask import current_app
+from .. import storage
 
 MAX_BYTES = 20 * 1024 * 1024
 CHUNK = 64 * 1024
@@ -60,23 +59,17 @@ class StoredFile:
     content_type: str
 
 
-def library_path() -> Path:
-    return Path(
-        current_app.config.get("LIBRARY_PATH") or Path(current_app.instance_path) / "library"
-    )
-
-
-def path_of(sha256: str) -> Path:
-    return library_path() / sha256[:2] / sha256
+def key_of(sha256: str) -> str:
+    """Where the storage keeps a document: by its content, so the same bytes are kept once."""
+    return f"library/{sha256[:2]}/{sha256}"
 
 
 def store(stream, given_name: str) -> StoredFile:
-    """Copy the upload to a temporary file (hashing it), check it, then move it into place.
-    Nothing is kept of a refused file."""
-    root = library_path()
-    root.mkdir(parents=True, exist_ok=True)
+    """Copy the upload to a temporary file (hashing it), check it, then put it in the
+    storage. Nothing is kept of a refused file."""
+    files = storage.files()
     digest, size = hashlib.sha256(), 0
-    handle = tempfile.NamedTemporaryFile(dir=root, prefix=".upload-", delete=False)
+    handle = tempfile.NamedTemporaryFile(dir=files.scratch_dir(), prefix="upload-", delete=False)
     try:
         with handle:
             while chunk := stream.read(CHUNK):
@@ -97,17 +90,22 @@ def store(stream, given_name: str) -> StoredFile:
         if extension_of(given_name) not in extensions:
             raise FileRefused("mismatch")
         sha256 = digest.hexdigest()
-        target = path_of(sha256)
-        target.parent.mkdir(exist_ok=True)
-        os.replace(handle.name, target)
-    except BaseException:
+        files.put_file(key_of(sha256), Path(handle.name), content_type)
+    finally:
         Path(handle.name).unlink(missing_ok=True)
-        raise
     return StoredFile(sha256, size, safe_name(given_name), content_type)
 
 
+def serve(sha256: str, content_type: str, file_name: str):
+    """The stored document as a download (200, 206 or 304), whichever the backend;
+    404 when its file is missing."""
+    return storage.files().serve(
+        key_of(sha256), mimetype=content_type, download_name=file_name, etag=sha256
+    )
+
+
 def discard(sha256: str) -> None:
-    path_of(sha256).unlink(missing_ok=True)
+    storage.files().delete(key_of(sha256))
 
 
 def extension_of(name: str) -> str:

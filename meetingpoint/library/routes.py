@@ -7,7 +7,6 @@ from flask import (
     redirect,
     render_template,
     request,
-    send_file,
     url_for,
 )
 from flask_babel import gettext as _
@@ -145,19 +144,11 @@ def download(item_id):
     """The file itself, always as an attachment with the type read from its content: a
     browser never renders an upload as a page of ours."""
     item = services.access_item(item_id)
-    if item.kind != DOCUMENT or not files.path_of(item.sha256).is_file():
+    if item.kind != DOCUMENT:
         abort(404)
+    response = files.serve(item.sha256, item.content_type, item.file_name)  # 404 if missing
     if not (request.range and request.range.ranges and request.range.ranges[0][0] > 0):
         services.count_download(item)  # a resumed download is the same download
-    response = send_file(
-        files.path_of(item.sha256),
-        mimetype=item.content_type,
-        as_attachment=True,
-        download_name=item.file_name,
-        conditional=True,
-        etag=item.sha256,
-        max_age=3600,
-    )
     response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"
     response.headers["X-Content-Type-Options"] = "nosniff"
     return response

@@ -34,7 +34,11 @@ class SessionApps:
     def begin_test(self, tmp_path: Path):
         outbox = tmp_path / "outbox"
         for app in (self.served, self.twin):
-            app.config.update(MAIL_OUTBOX=outbox, LIBRARY_PATH=tmp_path / "library")
+            app.config.update(
+                MAIL_OUTBOX=outbox,
+                LIBRARY_PATH=tmp_path / "library",
+                STORAGE_PATH=tmp_path / "files",
+            )
         for ext, state in self._bound.items():
             vars(ext).clear()
             vars(ext).update(state)
