@@ -104,6 +104,7 @@ def configure_blueprints(app: Flask) -> None:
     from . import (
         academy,
         accounts,
+        attachments,
         auth,
         chat,
         dashboard,
@@ -123,7 +124,8 @@ def configure_blueprints(app: Flask) -> None:
     from .languages import routes as languages
 
     features = (main, auth, accounts, rooms, people, forums, notifications, chat, academy, library,
-                news, languages, dashboard, safety, moderation_log, jobs, offline)  # fmt: skip
+                news, languages, dashboard, safety, moderation_log, jobs, offline,
+                attachments)  # fmt: skip
     for feature in features:
         app.register_blueprint(feature.bp)
 

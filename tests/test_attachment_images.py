@@ -6,31 +6,10 @@ import struct
 import zlib
 
 import pytest
-from PIL import Image, ImageDraw
+from PIL import Image
+from support.pictures import GPS, camera_exif, photo
 
 from meetingpoint.attachments import images
-
-GPS = 0x8825
-ORIENTATION = 0x0112
-
-
-def photo(width=1600, height=1200, fmt="JPEG", **save) -> bytes:
-    """A picture with some detail (a gradient and shapes), as a camera would give."""
-    image = Image.linear_gradient("L").resize((width, height)).convert("RGB")
-    draw = ImageDraw.Draw(image)
-    for n in range(0, width, 97):
-        draw.ellipse((n, n % height, n + 80, (n % height) + 60), fill=(n % 255, 90, 160))
-    out = io.BytesIO()
-    image.save(out, fmt, **save)
-    return out.getvalue()
-
-
-def camera_exif(orientation: int = 1) -> Image.Exif:
-    exif = Image.Exif()
-    exif[0x010F] = "PhoneMaker"  # Make
-    exif[ORIENTATION] = orientation
-    exif.get_ifd(GPS).update({1: "S", 2: (33.0, 55.0, 12.0), 3: "E", 4: (18.0, 25.0, 3.0)})
-    return exif
 
 
 def test_a_photo_loses_its_gps_position_and_camera_and_is_turned_upright():

@@ -1,1 +1,7 @@
-"""Pictures and files attached to posts and chat messages."""
+"""Pictures and files attached to posts and chat messages (docs/attachments.md)."""
+
+from flask import Blueprint
+
+bp = Blueprint("attachments", __name__)
+
+from . import previews, routes  # noqa: E402,F401  (previews registers its job)

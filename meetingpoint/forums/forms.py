@@ -4,6 +4,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField, TextAreaField
 
+from ..attachments.forms import attachment_slots, uploads_in
 from ..forms import ClientIdField, SubmitButton, max_length, required, strip_text
 from ..languages.forms import written_in_choices
 from ..text.limits import BODY_MAX, TITLE_MAX
@@ -21,6 +22,7 @@ class PostForm(FlaskForm):
         ),
     )
     language = SelectField(_l("Written in"))
+    attachments = attachment_slots()
     client_id = ClientIdField()
     preview = SubmitButton(_l("Preview"))
     submit = SubmitButton(_l("Post"))
@@ -35,7 +37,10 @@ class PostForm(FlaskForm):
 
     def draft(self) -> PostDraft:
         return PostDraft(
-            body=self.body.data or "", language=self.language.data, client_id=self.client_id.data
+            body=self.body.data or "",
+            language=self.language.data,
+            client_id=self.client_id.data,
+            uploads=uploads_in(self.attachments),
         )
 
 

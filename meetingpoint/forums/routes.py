@@ -5,10 +5,12 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from ..accounts.standing import in_good_standing
+from ..attachments.services import of_posts
 from ..extensions import db
 from ..inputs import int_arg, page_arg
 from ..pagecache.pages import kept_for_visitors
 from ..rooms.services import access_room, is_member, rooms_with_member_counts
+from ..security import accepts_uploads
 from ..templating import person_name
 from . import bp, sections, services, tracking  # noqa: F401  (sections registers itself)
 from .access import (
@@ -33,6 +35,7 @@ def topic_url(post, **kwargs) -> str:
 
 @bp.route("/rooms/<slug>/topics/new", methods=["GET", "POST"])
 @login_required
+@accepts_uploads
 def new_topic(slug):
     room = access_room(slug)
     form = TopicForm()
@@ -103,6 +106,7 @@ def topic(slug, topic_id):
         by_id={post.id: post for post in page.posts},
         editable={post.id for post in page.posts if can_edit(current_user, post)},
         reactions=reactions_for([post.id for post in page.posts], current_user),
+        attached=of_posts(post.id for post in page.posts),
         watching=tracking.is_watching_topic(current_user, topic),
         move_targets=[r for r, _n in rooms_with_member_counts() if r.id != room.id]
         if moderator
@@ -130,6 +134,7 @@ def permalink(post_id):
 
 @bp.route("/posts/<int:post_id>/reply", methods=["GET", "POST"])
 @login_required
+@accepts_uploads
 def reply(post_id):
     parent = access_post(post_id, current_user)
     topic = parent.topic

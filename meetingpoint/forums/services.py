@@ -1,7 +1,7 @@
 """The one path for each forum change: open a topic, reply, edit, delete."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 from flask import current_app
@@ -10,6 +10,8 @@ from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import joinedload
 from werkzeug.exceptions import Forbidden
 
+from ..attachments.services import attach
+from ..attachments.services import remove as remove_attachments
 from ..dashboard import interactions
 from ..dashboard.interactions import MENTION, REPLY
 from ..database import utcnow
@@ -24,6 +26,7 @@ from ..text.mentions import mentioned_users
 from ..text.profiles import render_post
 from . import search, tracking
 from .access import ForumError, can_edit, check_can_post, check_can_reply
+from .attached import take_files
 from .models import PATH_DIGITS, Post, PostRevision, Topic, TopicTag, path_segment
 from .resends import posted_before, store_once, without_used_id
 
@@ -38,6 +41,7 @@ class PostDraft:
     language: str
     # The sending page's own id for this post: the same one sent again stores nothing twice.
     client_id: str | None = None
+    uploads: list = field(default_factory=list)  # attachments.uploads.Upload
 
 
 def render_body(source: str) -> str:
@@ -84,6 +88,7 @@ def create_topic(user, room: Room, title: str, draft: PostDraft, tags: str = "")
     language = _language_of(draft, body)
     tag_names = parse_tags(tags)
     _check_pace(user, opening=True)
+    taken = take_files(user, draft.uploads)
 
     def store() -> Topic:
         now = utcnow()
@@ -101,6 +106,7 @@ def create_topic(user, room: Room, title: str, draft: PostDraft, tags: str = "")
         db.session.add(topic)
         db.session.flush()
         opening = _add_post(topic, None, user, body, language, now, held, draft.client_id)
+        attach(taken, post_id=opening.id)
         tracking.watch_topic(user, topic)
         if held is None:
             publish(opening)
@@ -125,11 +131,13 @@ def reply(user, topic: Topic, parent: Post, draft: PostDraft) -> Post:
     body = _check_body(draft.body)
     language = _language_of(draft, body)
     _check_pace(user, opening=False)
+    taken = take_files(user, draft.uploads)
 
     def store() -> Post:
         now = utcnow()
         held = now if _must_hold(user) else None
         post = _add_post(topic, parent, user, body, language, now, held, draft.client_id)
+        attach(taken, post_id=post.id)
         tracking.watch_topic(user, topic)
         if held is None:
             publish(post)
@@ -280,6 +288,7 @@ def delete_post(user, post: Post) -> None:
     if not can_edit(user, post):
         raise Forbidden
     post.deleted_at = utcnow()
+    remove_attachments(post_id=post.id)
     search.unindex_post(post.id)
     forget_translations("post", post.id)
     _log_if_moderating(user, "delete", post)
