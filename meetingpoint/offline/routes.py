@@ -43,6 +43,7 @@ def page():
 
 @bp.after_app_request
 def name_the_reader(response):
-    if response.mimetype == "text/html":
+    # Library files too: "Keep for offline" keeps them in the reader's own cache.
+    if response.mimetype == "text/html" or request.endpoint == "library.download":
         response.headers[worker.READER_HEADER] = worker.reader_key()
     return response
