@@ -3,8 +3,13 @@ network off (with the banner saying so), a page never read shows the offline pag
 reader's language, a second person on the same browser sees nothing of the first's pages,
 and Chromium finds the site installable."""
 
-import pytest
+import re
+from pathlib import Path
 
+import pytest
+from support.academy import PDF, module_to_keep
+
+from meetingpoint.academy.services import enrol
 from meetingpoint.chat import messages
 from meetingpoint.chat.services import open_direct
 from meetingpoint.forums.services import PostDraft, create_topic
@@ -133,6 +138,43 @@ def test_a_page_can_ask_the_worker_to_keep_addresses(browsing, topic, member):
     assert page.locator(BANNER).inner_text().startswith("Está offline: esta cópia é de ")
     page.goto("/pt/account/")  # not a page that is kept, even when asked
     assert page.locator("h1").inner_text() == "Leitura offline"
+
+
+def test_keep_for_offline_keeps_a_module_its_discussion_and_its_reading(
+    browsing, academy, rooms, make_user
+):
+    module, topic, item = module_to_keep(academy, make_user(role="admin"), rooms["social-dialogue"])
+    reader = make_user(display_name="Nadia Benali")
+    enrol(reader, academy)
+    page = browsing.signed_in_page(reader)
+    under_worker(page, "/en/academy/")
+    module_path = f"/en/academy/sstc-2016/modules/{module.slug}"
+    page.goto(module_path)
+    keep = page.get_by_role("button", name=re.compile(r"^Keep for offline \(about \d+ KB\)$"))
+    keep.click()
+    status = page.get_by_role("status")
+    status.filter(has_text="Kept for offline reading.").wait_for()
+    page.reload()  # already kept: the page says since when
+    since = re.compile(r"^Kept for offline reading since .+ 20\d\d, .+\.$")
+    status.filter(has_text=since).wait_for()
+
+    # Offline, what was never opened opens: the discussion, the reading and its file.
+    go_offline(page)
+    topic_path = f"/en/rooms/social-dialogue/topics/{topic.id}"
+    for path, heading in [
+        (module_path, module.text("en").title),
+        (topic_path, topic.title),
+        (f"/en/library/{item.id}", "Guide to tripartite councils"),
+    ]:
+        page.goto(path)
+        assert page.locator("h1").inner_text() == heading, path
+        assert page.locator(BANNER).is_visible(), path
+        if path == module_path:  # a copy offers nothing to keep
+            assert not page.locator("[data-offline-keep]").is_visible()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download").click()
+    assert download.value.suggested_filename == "councils-guide.pdf"
+    assert Path(download.value.path()).read_bytes() == PDF
 
 
 def test_the_offline_page_is_the_reader_s_language_and_precached(browsing):
