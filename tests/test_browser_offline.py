@@ -1,13 +1,15 @@
 """In a real browser: the service worker takes control, pages read once open again with the
 network off (with the banner saying so), a page never read shows the offline page in the
 reader's language, a second person on the same browser sees nothing of the first's pages,
-and Chromium finds the site installable."""
+"Keep for offline" keeps an Academy module whole, and Chromium finds the site installable."""
 
 import re
 from pathlib import Path
 
 import pytest
 from support.academy import PDF, module_to_keep
+from support.browsing import PHONE, SERVER_SETTINGS, audit
+from support.phones import check_on_phone
 
 from meetingpoint.academy.services import enrol
 from meetingpoint.chat import messages
@@ -175,6 +177,65 @@ def test_keep_for_offline_keeps_a_module_its_discussion_and_its_reading(
         page.get_by_role("link", name="Download").click()
     assert download.value.suggested_filename == "councils-guide.pdf"
     assert Path(download.value.path()).read_bytes() == PDF
+
+
+KEEP = "[data-offline-keep] button"
+LABELS = {
+    "en": "Keep for offline (about ",
+    "es": "Guardar para leer sin conexión (unos ",
+    "fr": "Garder pour lire hors ligne (environ ",
+    "pt": "Guardar para ler offline (cerca de ",
+}
+
+
+def test_the_keep_control_passes_axe_and_fits_a_phone_in_every_language(
+    browsing, academy, rooms, make_user
+):
+    module = module_to_keep(academy, make_user(role="admin"), rooms["social-dialogue"])[0]
+    reader = make_user()
+    enrol(reader, academy)
+    # axe is injected as a script of the page: the page's CSP would refuse it.
+    options = {"viewport": PHONE, "is_mobile": True, "has_touch": True, "bypass_csp": True}
+    page = browsing.signed_in_page(reader, **options)
+    under_worker(page, "/en/academy/")
+    for lang, label in LABELS.items():
+        path = f"/{lang}/academy/sstc-2016/modules/{module.slug}"
+        assert audit(page, path, ready=KEEP) == []
+        assert check_on_phone(page, path, ready=KEEP) == []
+        keep = page.locator(KEEP)
+        assert keep.inner_text().startswith(label), lang
+        keep.click(trial=True)  # visible, enabled and not covered on the phone
+
+
+def test_the_keep_control_says_why_it_cannot_keep(browsing, servers, academy, rooms, make_user):
+    module = module_to_keep(academy, make_user(role="admin"), rooms["social-dialogue"])[0]
+    reader = make_user()
+    enrol(reader, academy)
+    page = browsing.signed_in_page(reader, "fr")
+    under_worker(page, "/fr/academy/")
+    path = f"/fr/academy/sstc-2016/modules/{module.slug}"
+    page.goto(path)
+    page.locator(KEEP).wait_for()
+    page.context.set_offline(True)  # the connection goes while the page is open
+    page.locator(KEEP).click()
+    assert page.get_by_role("status").inner_text() == (
+        "Vous êtes hors ligne : connectez-vous pour garder ce module et le lire hors ligne."
+    )
+    page.context.set_offline(False)
+
+    # Where offline reading has less room than the module needs, no button: the reason.
+    browsing.use(servers(**SERVER_SETTINGS, OFFLINE_BYTES=8000))
+    page = browsing.signed_in_page(reader, "fr")
+    under_worker(page, "/fr/academy/")
+    page.goto(path)
+    status = page.get_by_role("status")
+    status.filter(has_text="Ce module est trop volumineux").wait_for()
+    assert re.fullmatch(
+        r"Ce module est trop volumineux pour être gardé hors ligne : environ \d+ Ko, "
+        r"pour un espace de 8 Ko\.",
+        status.inner_text(),
+    )
+    assert not page.locator(KEEP).is_visible()
 
 
 def test_the_offline_page_is_the_reader_s_language_and_precached(browsing):
