@@ -226,8 +226,7 @@ def test_the_keep_control_says_why_it_cannot_keep(browsing, servers, academy, ro
     # Where offline reading has less room than the module needs, no button: the reason.
     browsing.use(servers(**SERVER_SETTINGS, OFFLINE_BYTES=8000))
     page = browsing.signed_in_page(reader, "fr")
-    under_worker(page, "/fr/academy/")
-    page.goto(path)
+    under_worker(page, path)
     status = page.get_by_role("status")
     status.filter(has_text="Ce module est trop volumineux").wait_for()
     assert re.fullmatch(

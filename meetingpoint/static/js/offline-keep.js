@@ -7,8 +7,8 @@
   var root = document.documentElement;
   var box = document.querySelector("[data-offline-keep]");
   var workers = navigator.serviceWorker;
-  // Nothing to offer without a worker in control, nor on a copy read offline.
-  if (!box || !workers || !workers.controller || root.dataset.offlineCopy) return;
+  // Nothing to offer without a worker, nor on a copy read offline.
+  if (!box || !workers || root.dataset.offlineCopy) return;
   var button = box.querySelector("[data-offline-keep-button]");
   var status = box.querySelector("[data-offline-keep-status]");
   var kit = null, busy = false;
@@ -29,22 +29,28 @@
     return status.dataset.keptSince.replace("{time}", format.format(new Date(time)));
   }
 
-  fetch(box.dataset.offlineKeep, { credentials: "same-origin" })
-    .then(function (response) { return response.ok ? response.json() : null; })
-    .then(function (answer) {
-      if (!answer) return null;  // not in this Academy: nothing is offered
-      kit = answer;
-      box.hidden = false;
-      if (answer.refusal) {
-        button.hidden = true;
-        return say(answer.refusal);
-      }
-      button.textContent = answer.label;
-      return ask({ type: "kept", urls: answer.urls }).then(function (reply) {
-        if (reply.ok && reply.state.all) say(since(reply.state.since));
-      });
-    })
-    .catch(function () { /* offline: nothing is offered */ });
+  function offer() {
+    return fetch(box.dataset.offlineKeep, { credentials: "same-origin" })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (answer) {
+        if (!answer) return null;  // not in this Academy: nothing is offered
+        kit = answer;
+        box.hidden = false;
+        if (answer.refusal) {
+          button.hidden = true;
+          return say(answer.refusal);
+        }
+        button.textContent = answer.label;
+        return ask({ type: "kept", urls: answer.urls }).then(function (reply) {
+          if (reply.ok && reply.state.all) say(since(reply.state.since));
+        });
+      })
+      .catch(function () { /* offline: nothing is offered */ });
+  }
+
+  // On a first visit the worker takes control a moment after the page has loaded.
+  if (workers.controller) offer();
+  else workers.addEventListener("controllerchange", offer, { once: true });
 
   button.addEventListener("click", function () {
     if (busy || !kit) return;
