@@ -216,7 +216,9 @@ def test_the_keep_control_says_why_it_cannot_keep(browsing, servers, academy, ro
     path = f"/fr/academy/sstc-2016/modules/{module.slug}"
     page.goto(path)
     page.locator(KEEP).wait_for()
-    page.context.set_offline(True)  # the connection goes while the page is open
+    # The connection goes while the page is open: the live connection's polls fail loudly.
+    browsing.expect_console_errors = True
+    page.context.set_offline(True)
     page.locator(KEEP).click()
     assert page.get_by_role("status").inner_text() == (
         "Vous êtes hors ligne : connectez-vous pour garder ce module et le lire hors ligne."
@@ -235,6 +237,7 @@ def test_the_keep_control_says_why_it_cannot_keep(browsing, servers, academy, ro
         status.inner_text(),
     )
     assert not page.locator(KEEP).is_visible()
+    assert [e for e in browsing.errors if "ERR_INTERNET_DISCONNECTED" not in e] == []
 
 
 def test_the_offline_page_is_the_reader_s_language_and_precached(browsing):

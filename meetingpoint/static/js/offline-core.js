@@ -76,7 +76,8 @@
       var missing = urls.filter(function (url) { return !pages[url]; });
       var times = urls.filter(function (url) { return pages[url]; })
         .map(function (url) { return pages[url].kept; }).sort();
-      return { all: urls.length > 0 && missing.length === 0, since: times[0] || null, missing: missing };
+      var all = urls.length > 0 && missing.length === 0;
+      return { all: all, since: times[0] || null, missing: missing };
     },
 
     // The interface language a path is in, else `fallback`.

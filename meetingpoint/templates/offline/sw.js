@@ -197,7 +197,7 @@ self.addEventListener("message", function (event) {
   var urls = Array.isArray(data.urls) ? data.urls.map(address).filter(Boolean) : null;
   var done;
   if (data.type === "forget") done = serially(function () { return becomes(null); });
-  else if (data.type === "keep" && urls) done = keepAll(urls).then(function () { return stateOf(urls); });
+  else if (data.type === "keep" && urls) done = keepAll(urls).then(stateOf.bind(null, urls));
   else if (data.type === "kept" && urls) done = stateOf(urls);
   else if (data.type === "pages") {
     done = serially(load).then(function () { return { pages: core.listing(index.pages) }; });
@@ -212,8 +212,12 @@ self.addEventListener("message", function (event) {
 
 // An address of our origin, whole and without its fragment; null for another origin.
 function address(given) {
-  var url = new URL(given, self.location.origin);
-  return url.origin === self.location.origin ? url.href.split("#")[0] : null;
+  try {
+    var url = new URL(given, self.location.origin);
+    return url.origin === self.location.origin ? url.href.split("#")[0] : null;
+  } catch (error) {
+    return null;
+  }
 }
 
 // {state: {all, since, missing}} for these addresses, as the index holds them now.
