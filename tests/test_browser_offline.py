@@ -177,6 +177,9 @@ def test_keep_for_offline_keeps_a_module_its_discussion_and_its_reading(
         page.get_by_role("link", name="Download").click()
     assert download.value.suggested_filename == "councils-guide.pdf"
     assert Path(download.value.path()).read_bytes() == PDF
+    page.goto("/en/news/")  # never read: the offline page lists the document by its name
+    page.locator("[data-offline-pages] a").first.wait_for()
+    assert "councils-guide.pdf" in page.locator("[data-offline-pages] a").all_inner_texts()
 
 
 KEEP = "[data-offline-keep] button"

@@ -132,3 +132,15 @@ def test_readings_elsewhere_or_not_in_the_library_are_not_kept(
     auth.login(reader)
     urls = kit_of(client, module).get_json()["urls"]
     assert urls[2:] == [f"/fr/library/{item.id}", f"/fr/library/{item.id}/download"]
+
+
+def test_a_library_file_names_its_reader_for_the_worker(client, auth, make_user, academy, kept):
+    item = kept[2]
+    visitor = client.get(f"/en/library/{item.id}/download")
+    assert visitor.headers["X-Offline-Reader"] == "visitor"
+    visitor.close()
+    auth.login(make_user())
+    member = client.get(f"/en/library/{item.id}/download")
+    assert member.headers["X-Offline-Reader"] not in ("", "visitor")
+    assert member.headers["Content-Disposition"].startswith("attachment")
+    member.close()
