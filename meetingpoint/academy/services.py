@@ -30,6 +30,7 @@ from .models import (
     Module,
     ModuleRoom,
     ModuleText,
+    Reading,
 )
 from .seed.data import (
     ACADEMY,
@@ -96,6 +97,13 @@ def rooms_of(module: Module) -> list[Room]:
     if not ids:
         return []
     return list(db.session.scalars(select(Room).where(Room.id.in_(ids)).order_by(Room.position)))
+
+
+def readings_in(module: Module, language: str) -> list[Reading]:
+    """The readings a module lists in `language`, else its English ones."""
+    return [r for r in module.readings if r.language == language] or [
+        r for r in module.readings if r.language == "en"
+    ]
 
 
 def enrolment_of(user, academy: Academy) -> Enrolment | None:

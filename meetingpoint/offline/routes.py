@@ -1,12 +1,15 @@
 """Thin views: /sw.js at the root scope, each language's manifest and offline page, and
-what the worker's Background Sync needs to send the outbox."""
+what the worker's Background Sync needs to send the outbox, and what "Keep for offline"
+keeps of an Academy module."""
 
 from flask import Response, current_app, json, jsonify, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 
+from ..academy.services import access_academy, access_module
 from ..i18n import LANGUAGES, current_language
-from . import bp, worker
+from . import bp, kits, worker
 
 
 @bp.route("/sw.js")
@@ -58,8 +61,20 @@ def page():
     return render_template("offline/page.html")
 
 
+@bp.route("/<lang:lang_code>/academy/<slug>/modules/<module_slug>/offline")
+def module_kit(slug, module_slug):
+    academy = access_academy(slug)
+    module = access_module(academy, module_slug)
+    if not kits.may_keep(current_user, academy):
+        refusal = _("Keeping a module for offline reading is for the people in its Academy.")
+        return jsonify(error=refusal), 403
+    kit = kits.module_kit(current_user, module, current_language())
+    return jsonify(kits.described(kit, current_app.config["OFFLINE_BYTES"]))
+
+
 @bp.after_app_request
 def name_the_reader(response):
-    if response.mimetype == "text/html":
+    # Library files too: "Keep for offline" keeps them in the reader's own cache.
+    if response.mimetype == "text/html" or request.endpoint == "library.download":
         response.headers[worker.READER_HEADER] = worker.reader_key()
     return response

@@ -74,3 +74,36 @@ test("the offline page lists the most recently read first, in the path's languag
   assert.equal(offline.languageOf("/pt/rooms/", LANGUAGES, "en"), "pt");
   assert.equal(offline.languageOf("/xx/rooms/", LANGUAGES, "en"), "en");
 });
+
+test("a library document's file may be kept when asked, nothing else as a file", () => {
+  for (const file of ["/en/library/4/download", "/pt/library/12/download"]) {
+    assert.equal(offline.keepsFile(file, LANGUAGES), true, file);
+    assert.equal(offline.keeps(file, LANGUAGES), false, file); // never kept just by reading
+  }
+  for (const never of [
+    "/en/library/4", "/de/library/4/download", "/library/4/download", "/en/library/4/play",
+    "/en/library/x/download", "/static/css/site.css"
+  ]) assert.equal(offline.keepsFile(never, LANGUAGES), false, never);
+});
+
+test("a kept file is listed by its name, escaped like a page's title", () => {
+  const url = "/en/library/4/download";
+  assert.equal(offline.fileTitle('attachment; filename="guide.pdf"', url), "guide.pdf");
+  assert.equal(
+    offline.fileTitle("attachment; filename=\"R_sum_.pdf\"; filename*=UTF-8''R%C3%A9sum%C3%A9%20%3C1%3E.pdf", url),
+    "Résumé &lt;1&gt;.pdf"
+  );
+  assert.equal(offline.fileTitle(null, url), "download");
+});
+
+test("a module is kept when every one of its addresses is, since the oldest copy", () => {
+  const pages = {
+    "/en/m": { bytes: 1, used: 1, kept: "2026-12-01T10:00:00.000Z" },
+    "/en/t": { bytes: 1, used: 2, kept: "2026-11-30T09:00:00.000Z" }
+  };
+  assert.deepEqual(offline.keptState(pages, ["/en/m", "/en/t"]),
+    { all: true, since: "2026-11-30T09:00:00.000Z", missing: [] });
+  assert.deepEqual(offline.keptState(pages, ["/en/m", "/en/f"]),
+    { all: false, since: "2026-12-01T10:00:00.000Z", missing: ["/en/f"] });
+  assert.equal(offline.keptState(pages, []).all, false);
+});

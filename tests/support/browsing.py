@@ -143,9 +143,13 @@ AUDIT = """async (tags) => {
 }"""
 
 
-def audit(page, path: str) -> list[str]:
+def audit(page, path: str, ready: str | None = None) -> list[str]:
+    """axe's serious and critical findings on `path`; `ready`: what a script shows, waited
+    for so that it is checked too."""
     response = page.goto(path)
     assert response.ok, f"{path}: {response.status}"
+    if ready:
+        page.locator(ready).wait_for()
     page.add_script_tag(path=AXE)
     return [
         f"{path}: {v['rule']} ({v['impact']}) {v['help']} at {v['where']}"

@@ -4,7 +4,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from ...i18n import LANGUAGES
+from ...i18n import LANGUAGES, current_language
 from ...rooms.services import rooms_with_member_counts
 from .. import bp, progress, services
 from ..discussions import topics as discussions
@@ -69,12 +69,16 @@ def module(slug, module_slug):
     academy = services.access_academy(slug)
     module = services.access_module(academy, module_slug)
     progress.record_visit(current_user, module)
+    staff = is_staff(current_user, academy)
     return render_template(
         "academy/module.html",
         academy=academy,
         module=module,
         rooms=services.rooms_of(module),
         discussions=discussions.discussions_of(module),
+        readings=services.readings_in(module, current_language()),
         facilitators=facilitators_of(academy, module),
-        staff=is_staff(current_user, academy),
+        staff=staff,
+        # "Keep for offline" is for the people in the Academy (offline/kits.py).
+        keepable=staff or services.enrolment_of(current_user, academy) is not None,
     )

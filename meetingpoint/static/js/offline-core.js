@@ -25,6 +25,13 @@
     /^\/news\/(\d+)?$/,
     /^\/notifications\/$/
   ];
+  // Files kept only when asked ("Keep for offline"): a library document's download.
+  var FILES = [/^\/library\/\d+\/download$/];
+  // What a kept file is served with offline, as the server sent it: still an attachment,
+  // still never rendered as a page of ours.
+  var FILE_HEADERS = [
+    "Content-Type", "Content-Disposition", "Content-Security-Policy", "X-Content-Type-Options"
+  ];
 
   function split(pathname, languages) {
     var match = /^\/([a-z]{2})(\/.*)$/.exec(pathname);
@@ -32,11 +39,45 @@
     return { language: match[1], rest: match[2] };
   }
 
+  function matches(patterns, pathname, languages) {
+    var parts = split(pathname, languages);
+    return Boolean(parts) && patterns.some(function (pattern) { return pattern.test(parts.rest); });
+  }
+
+  function escape(text) {
+    return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  }
+
   return {
+    FILE_HEADERS: FILE_HEADERS,
+
     // Whether a page at this path is kept for reading offline.
     keeps: function (pathname, languages) {
-      var parts = split(pathname, languages);
-      return Boolean(parts) && KEPT.some(function (pattern) { return pattern.test(parts.rest); });
+      return matches(KEPT, pathname, languages);
+    },
+
+    // Whether the file at this path may be kept when a page asks (never just on reading).
+    keepsFile: function (pathname, languages) {
+      return matches(FILES, pathname, languages);
+    },
+
+    // A kept file's name for the offline page's list, from its Content-Disposition
+    // (escaped like a page's <title>), else the last part of its address.
+    fileTitle: function (disposition, url) {
+      var star = /filename\*=UTF-8''([^;]+)/i.exec(disposition || "");
+      var plain = /filename="?([^";]+)"?/i.exec(disposition || "");
+      var name = star ? decodeURIComponent(star[1]) : plain ? plain[1] : url.split("/").pop();
+      return escape(name.trim());
+    },
+
+    // Which of `urls` are kept now, and since when (the oldest of them): how the page
+    // tells the person a module is kept, or what could not be.
+    keptState: function (pages, urls) {
+      var missing = urls.filter(function (url) { return !pages[url]; });
+      var times = urls.filter(function (url) { return pages[url]; })
+        .map(function (url) { return pages[url].kept; }).sort();
+      var all = urls.length > 0 && missing.length === 0;
+      return { all: all, since: times[0] || null, missing: missing };
     },
 
     // The interface language a path is in, else `fallback`.

@@ -20,7 +20,7 @@ var PAGES = "mp-pages-";  // + the reader's key: one cache per person
 var META = "mp-meta";
 var INDEX = "/offline-index.json";  // a key in META, never fetched
 // Requests the worker makes by itself are not visits (dashboard/visits.py skips them).
-var AHEAD = { credentials: "same-origin", headers: { Purpose: "prefetch" } };
+var AHEAD = { credentials: "same-origin", cache: "no-store", headers: { Purpose: "prefetch" } };
 
 self.addEventListener("install", function (event) {
   event.waitUntil(caches.open(STATIC).then(function (cache) {
@@ -75,28 +75,39 @@ async function becomes(reader) {
   await save();
 }
 
-function keep(url, response) {
+// Keeps a page just read, or (when `asked`, by "Keep for offline") a library file too.
+// Resolves to whether it is kept.
+function keep(url, response, asked) {
   var reader = response.headers.get(READER_HEADER);
-  if (reader === null) return Promise.resolve();
+  if (reader === null) return Promise.resolve(false);
   return serially(async function () {
     await becomes(reader);
     var path = new URL(url).pathname;
-    var html = response.headers.get("Content-Type") || "";
-    if (!response.ok || html.indexOf("text/html") !== 0 || !core.keeps(path, LANGUAGES)) return;
-    var body = await response.text();
+    var file = asked && core.keepsFile(path, LANGUAGES);
+    var html = (response.headers.get("Content-Type") || "").indexOf("text/html") === 0;
+    if (response.status !== 200 || !(file || (html && core.keeps(path, LANGUAGES)))) return false;
+    var body = file ? await response.blob() : await response.text();
+    var headers = { "Content-Type": "text/html; charset=utf-8" };
+    if (file) {
+      headers = {};
+      core.FILE_HEADERS.forEach(function (name) {
+        if (response.headers.has(name)) headers[name] = response.headers.get(name);
+      });
+      headers["Content-Length"] = String(body.size);
+    }
     var entry = {
-      bytes: new Blob([body]).size, used: Date.now(), kept: new Date().toISOString(),
-      title: core.titleOf(body)
+      bytes: file ? body.size : new Blob([body]).size, used: Date.now(),
+      kept: new Date().toISOString(), file: file || undefined,
+      title: file ? core.fileTitle(headers["Content-Disposition"], path) : core.titleOf(body)
     };
     var plan = core.admit(index.pages, url, entry, BUDGET);
-    if (!plan.keep) return;
+    if (!plan.keep) return false;
     var cache = await caches.open(PAGES + reader);
     await Promise.all(plan.drop.map(function (gone) { return cache.delete(gone); }));
-    await cache.put(url, new Response(body, {
-      headers: { "Content-Type": "text/html; charset=utf-8" }
-    }));
+    await cache.put(url, new Response(body, { headers: headers }));
     index.pages = plan.pages;
     await save();
+    return true;
   });
 }
 
@@ -108,6 +119,7 @@ function keptCopy(url) {
     if (!answer) return null;
     entry.used = Date.now();
     await save();
+    if (entry.file) return answer;  // as the server sent it: no banner in a PDF
     return new Response(core.markCopy(await answer.text(), entry.kept), {
       headers: { "Content-Type": "text/html; charset=utf-8" }
     });
@@ -129,10 +141,14 @@ function late(ms) {
 async function navigate(event) {
   var url = event.request.url.split("#")[0];
   var network = fetch(event.request);
-  // Registered first, so the copy is taken before the browser reads the answer.
-  event.waitUntil(network.then(function (response) {
-    if (response.type === "basic") return keep(url, response.clone());
-  }).catch(function () {}));
+  // Registered first, so the copy is taken before the browser reads the answer. A file
+  // downloaded online is on the device already: only "Keep for offline" keeps one.
+  var file = core.keepsFile(new URL(url).pathname, LANGUAGES);
+  if (!file) {
+    event.waitUntil(network.then(function (response) {
+      if (response.type === "basic") return keep(url, response.clone());
+    }).catch(function () {}));
+  }
   var first = await Promise.race([network.catch(function () { return null; }), late(TIMEOUT)]);
   if (first) return first;
   var copy = await keptCopy(url);
@@ -140,7 +156,7 @@ async function navigate(event) {
   try {
     return await network;
   } catch (error) {
-    return offlinePage(url);
+    return event.request.mode === "navigate" ? offlinePage(url) : Response.error();
   }
 }
 
@@ -166,39 +182,58 @@ self.addEventListener("fetch", function (event) {
   if (request.method !== "GET") return;
   var url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
-  if (request.mode === "navigate") event.respondWith(navigate(event));
-  else if (url.pathname.indexOf("/static/") === 0 && url.searchParams.has("v")) {
+  // A kept file is asked for by a link with `download` too, not always as a navigation.
+  if (request.mode === "navigate" || core.keepsFile(url.pathname, LANGUAGES)) {
+    event.respondWith(navigate(event));
+  } else if (url.pathname.indexOf("/static/") === 0 && url.searchParams.has("v")) {
     event.respondWith(fromStatic(request));
   }
 });
 
 // What pages may ask: forget every kept page (signing out), keep a list of addresses (the
-// Academy's "Keep for offline"), and the list of kept pages (the offline page).
+// Academy's "Keep for offline"), which of some addresses are kept, and the list of kept
+// pages (the offline page).
 self.addEventListener("message", function (event) {
   var data = event.data || {};
   var reply = event.ports && event.ports[0];
+  var urls = Array.isArray(data.urls) ? data.urls.map(address).filter(Boolean) : null;
   var done;
   if (data.type === "forget") done = serially(function () { return becomes(null); });
-  else if (data.type === "keep" && Array.isArray(data.urls)) done = keepAll(data.urls);
+  else if (data.type === "keep" && urls) done = keepAll(urls).then(stateOf.bind(null, urls));
+  else if (data.type === "kept" && urls) done = stateOf(urls);
   else if (data.type === "pages") {
-    done = serially(load).then(function () { return core.listing(index.pages); });
+    done = serially(load).then(function () { return { pages: core.listing(index.pages) }; });
   }
   if (!done) return;
   event.waitUntil(done.then(function (answer) {
-    if (reply) reply.postMessage({ ok: true, pages: answer || null });
+    if (reply) reply.postMessage(Object.assign({ ok: true, pages: null }, answer));
   }, function () {
     if (reply) reply.postMessage({ ok: false });
   }));
 });
 
+// An address of our origin, whole and without its fragment; null for another origin.
+function address(given) {
+  try {
+    var url = new URL(given, self.location.origin);
+    return url.origin === self.location.origin ? url.href.split("#")[0] : null;
+  } catch (error) {
+    return null;
+  }
+}
+
+// {state: {all, since, missing}} for these addresses, as the index holds them now.
+function stateOf(urls) {
+  return serially(load).then(function () { return { state: core.keptState(index.pages, urls) }; });
+}
+
+// Fetched afresh (never from the HTTP cache, which may hold a visitor's copy).
 function keepAll(urls) {
-  return Promise.all(urls.map(function (address) {
-    var url = new URL(address, self.location.origin);
-    if (url.origin !== self.location.origin) return null;
-    return fetch(url.href, AHEAD).then(function (response) {
-      return keep(url.href.split("#")[0], response);
-    });
-  })).then(function () { return null; });
+  return Promise.all(urls.map(function (url) {
+    return fetch(url, AHEAD).then(function (response) {
+      return keep(url, response, true);
+    }).catch(function () { return false; });
+  }));
 }
 
 // Background Sync: what the outbox holds is sent once the browser has a link again, even
