@@ -29,7 +29,10 @@ def conditional(response, content: bytes):
     tag.update(str(current_user.get_id() or "").encode())
     response.headers["Cache-Control"] = PRIVATE if current_user.is_authenticated else "no-cache"
     response.set_etag(tag.hexdigest()[:32])
-    return response.make_conditional(request)
+    response = response.make_conditional(request)
+    # A page read again, unchanged: the dashboard counts it (a 304 says no Content-Type).
+    g.page_unchanged = response.status_code == 304
+    return response
 
 
 def applies(response) -> bool:
