@@ -5,7 +5,7 @@ from functools import wraps
 from urllib.parse import urlsplit
 
 from flask import abort, g, request, session
-from flask_login import current_user, login_required
+from flask_login import current_user, login_required, user_logged_in, user_logged_out
 
 
 def safe_next(target: str | None) -> str | None:
@@ -59,13 +59,29 @@ def no_store_for_signed_in(app) -> None:
     """Every response to a signed-in reader gets `Cache-Control: no-store`: each carries
     their name, and many their data (the export, the account, messages, settings), which
     no browser cache on a shared computer or proxy on the way may keep. Visitors' pages
-    (shared, and kept in pagecache/) and static files are left as they are."""
+    (shared, and kept in pagecache/) and static files are left as they are, and so is a
+    response that says `private, no-cache`: the reading pages (home, a room, a topic,
+    which the service worker keeps for offline reading anyway) and /sw.js, which the
+    browser may keep for this person but must check with us before each use, so that an
+    unchanged page costs a 304 (pagecache/revalidation.py). Signing in or out empties the
+    browser's HTTP cache of this site (Clear-Site-Data), so those copies go with the
+    person."""
 
     @app.after_request
     def keep_private(response):
-        if request.endpoint != "static" and _signed_in():
+        revalidated = response.headers.get("Cache-Control") == "private, no-cache"
+        if request.endpoint != "static" and _signed_in() and not revalidated:
             response.headers["Cache-Control"] = "no-store"
+        if g.get("reader_changed"):
+            response.headers["Clear-Site-Data"] = '"cache"'
         return response
+
+    user_logged_in.connect(_reader_changed, app)
+    user_logged_out.connect(_reader_changed, app)
+
+
+def _reader_changed(_app, **_extra) -> None:
+    g.reader_changed = True
 
 
 def _signed_in() -> bool:

@@ -23,7 +23,8 @@ def test_the_worker_is_served_at_the_root_and_checked_at_each_visit(client):
     response = client.get("/sw.js")
     assert response.status_code == 200
     assert response.mimetype == "application/javascript"
-    assert response.headers["Cache-Control"] == "no-cache"  # never kept long by HTTP caches
+    # Never kept long by HTTP caches; the same for a signed-in reader (test_revalidation.py).
+    assert response.headers["Cache-Control"] == "private, no-cache"
     assert response.headers["Service-Worker-Allowed"] == "/"
     script = response.get_data(as_text=True)
     assert 'importScripts("/static/js/offline-core.js?v=' in script

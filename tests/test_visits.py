@@ -90,3 +90,15 @@ def test_counts_are_kept_in_the_process_and_written_together(app, client, rooms)
     with app.test_request_context():
         visits.flush()  # nothing new: nothing written
     assert views() == {("", "en", ""): 3, ("", "fr", ""): 1}
+
+
+def test_a_page_read_again_unchanged_still_counts(client, rooms):
+    first = client.get(f"/en/rooms/{ROOM}/", headers=BROWSER)
+    again = client.get(
+        f"/en/rooms/{ROOM}/", headers={**BROWSER, "If-None-Match": first.headers["ETag"]}
+    )
+    assert again.status_code == 304  # the browser's copy, confirmed: still a page read
+    assert views()[(f"room:{ROOM}", "en", "")] == 2
+    worker = client.get("/sw.js", headers=BROWSER)
+    client.get("/sw.js", headers={**BROWSER, "If-None-Match": worker.headers["ETag"]})
+    assert views()[("", "en", "")] == 2  # the worker's check is not a page

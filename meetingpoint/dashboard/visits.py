@@ -11,7 +11,7 @@ import time
 from collections import Counter
 from datetime import UTC, date, datetime
 
-from flask import current_app, request
+from flask import current_app, g, request
 from flask_login import current_user
 from sqlalchemy import delete, select
 from sqlalchemy.dialects import postgresql, sqlite
@@ -122,12 +122,17 @@ def _counts(response) -> bool:
     """A page a person asked for and got: not an asset, a feed, a check or a robot."""
     return (
         request.method == "GET"
-        and response.status_code == 200
-        and response.mimetype == "text/html"
+        and _a_page(response)
         and request.endpoint not in (None, "static")
         and not ROBOTS.search(_agent())
         and request.headers.get("Purpose") != "prefetch"
     )
+
+
+def _a_page(response) -> bool:
+    if response.status_code == 304:  # the browser's copy, confirmed (pagecache/revalidation.py)
+        return g.get("page_unchanged", False)
+    return response.status_code == 200 and response.mimetype == "text/html"
 
 
 def _scopes(path: str) -> list[str]:

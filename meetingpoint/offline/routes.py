@@ -9,6 +9,7 @@ from flask_wtf.csrf import generate_csrf
 
 from ..academy.services import access_academy, access_module
 from ..i18n import LANGUAGES, current_language
+from ..pagecache import revalidation
 from . import bp, kits, worker
 
 
@@ -29,8 +30,9 @@ def service_worker():
         reader_header=worker.READER_HEADER,
     )
     response = Response(script, mimetype="application/javascript")
-    # Browsers look for a new worker at each visit; an ETag makes the check a 304.
-    response.headers["Cache-Control"] = "no-cache"
+    # Browsers look for a new worker at each visit; an ETag makes the check a 304, for a
+    # signed-in reader too (the script is the same for everyone: nothing to keep from disk).
+    response.headers["Cache-Control"] = revalidation.PRIVATE
     response.headers["Service-Worker-Allowed"] = "/"
     response.add_etag()
     return response.make_conditional(request)

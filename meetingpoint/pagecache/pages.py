@@ -10,7 +10,7 @@ from flask import current_app, g, make_response, request, session
 from flask_login import current_user
 
 from ..i18n import current_language
-from . import generation
+from . import generation, revalidation
 
 HEADER = "X-Page-Cache"
 
@@ -21,6 +21,7 @@ class KeptPage:
     kept_at: float
     body: bytes
     content_type: str
+    digest: bytes = b""  # revalidation.digest of the body
 
 
 class PageStore:
@@ -61,33 +62,40 @@ class PageStore:
 def kept_for_visitors(view):
     """Serve visitors a page rendered for an earlier visitor, while nothing it could show has
     changed (and for at most PAGE_CACHE_SECONDS, for what depends on the clock). Signed-in
-    readers always get a page of their own: theirs carries their name, forms and tokens."""
+    readers always get a page of their own: theirs carries their name, forms and tokens.
+    Either way the page is tagged, and a second visit to it unchanged is a 304."""
 
     @wraps(view)
     def serve(*args, **kwargs):
         seconds = current_app.config["PAGE_CACHE_SECONDS"]
-        if not seconds or not _anonymous_read():
-            return view(*args, **kwargs)
-        number = generation.current()  # read before the page's data: never newer than it
-        if number is None:
-            return view(*args, **kwargs)
+        number = generation.current() if seconds and _anonymous_read() else None
+        if number is None:  # read before the page's data: never newer than it
+            return _tagged(make_response(view(*args, **kwargs)))
         store = current_app.extensions["page_store"]
         key = (request.full_path, current_language())
         kept = store.get(key)
         if kept and kept.generation == number and time.monotonic() - kept.kept_at < seconds:
             response = current_app.response_class(kept.body, content_type=kept.content_type)
             response.headers[HEADER] = "hit"
-            return response
+            return revalidation.conditional(response, kept.digest)
         g.page_shared = True  # the page leaves out what is one visitor's own
         response = make_response(view(*args, **kwargs))
+        response.headers[HEADER] = "miss"
         # A page that wrote to the session (a token, a message) was made for one visitor.
         if response.status_code == 200 and not response.is_streamed and not session.modified:
             body = response.get_data()
-            store.put(key, KeptPage(number, time.monotonic(), body, response.content_type))
-        response.headers[HEADER] = "miss"
-        return response
+            content = revalidation.digest(body)
+            store.put(key, KeptPage(number, time.monotonic(), body, response.content_type, content))
+            return revalidation.conditional(response, content)
+        return _tagged(response)
 
     return serve
+
+
+def _tagged(response):
+    if not revalidation.applies(response):
+        return response
+    return revalidation.conditional(response, revalidation.digest(response.get_data()))
 
 
 def _anonymous_read() -> bool:
