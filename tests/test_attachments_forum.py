@@ -44,9 +44,9 @@ def reply_with(client, opening_id: int, body: str, *slots: dict, lang: str = "en
     )
 
 
-def fetch(client, url: str):
+def fetch(client, url: str, **headers):
     """A served file, read and closed (the file stays open until then)."""
-    response = client.get(url)
+    response = client.get(url, headers=headers)
     response.get_data()
     response.close()
     return response
@@ -143,3 +143,12 @@ def test_a_deleted_post_takes_its_files_with_it(client, opening):
     assert stored() == []
     assert not files().exists(key)
     assert fetch(client, f"/attachments/{document_id}/file").status_code == 404
+
+
+def test_a_reader_s_browser_keeps_a_picture_and_checks_it_for_free(client, opening):
+    reply_with(client, opening.id, "The workshop", slot(0, photo(), "workshop.jpg"))
+    url = f"/attachments/{stored()[0].id}/preview"
+    first = fetch(client, url)
+    assert first.headers["Cache-Control"] == "private, no-cache"
+    again = fetch(client, url, **{"If-None-Match": first.headers["ETag"]})
+    assert again.status_code == 304 and again.data == b""

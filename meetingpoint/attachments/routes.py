@@ -5,6 +5,7 @@ from flask import abort
 from werkzeug.exceptions import NotFound
 
 from ..extensions import db
+from ..pagecache import revalidation
 from ..storage import files
 from . import bp
 from .access import may_see
@@ -45,6 +46,9 @@ def show(attachment_id, variant):
         etag=f"{attachment.sha256}-{variant}",
         max_age=86400,
     )
+    # Kept by this reader's browser, checked with us before each use (a 304 costs no bytes
+    # on a slow link); signing out empties that cache (security.no_store_for_signed_in).
+    response.headers["Cache-Control"] = revalidation.PRIVATE
     # Whatever a file holds, a browser never runs it as a page of ours.
     response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"
     response.headers["X-Content-Type-Options"] = "nosniff"
