@@ -6,6 +6,7 @@ reason and its text."""
 import time
 
 import pytest
+from playwright.sync_api import expect
 from sqlalchemy import select
 from support.browsing import say, shown, wait_until_live
 from support.forum import ROOM
@@ -199,8 +200,10 @@ def test_the_worker_sends_the_outbox_with_no_page_of_ours_open(browsing, member,
     expected = ["Sent while the phone was in a pocket."]
     assert _eventually(lambda: _replies(topic_id), expected) == expected
 
-    # The next page finds the outbox empty, and the reply there once.
+    # The next page finds nothing left to send, and the reply there once (the page may
+    # still meet the entry if it opens before the worker has removed it: sent again, the
+    # client id makes it the same reply).
     blank.goto(f"/en/rooms/{ROOM}/topics/{topic_id}")
     assert blank.locator("article.post", has_text="in a pocket").count() == 1
-    assert blank.locator(".outbox").is_hidden()
+    expect(blank.locator(".outbox li", has_text="Waiting to send")).to_have_count(0)
     assert _replies(topic_id) == expected

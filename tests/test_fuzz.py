@@ -14,6 +14,7 @@ from wtforms.fields.core import UnboundField
 from meetingpoint.academy.models import AgendaSession, KeyQuestion, Module
 from meetingpoint.academy.survey.models import SurveyQuestion
 from meetingpoint.accounts.models import User
+from meetingpoint.attachments.models import Attachment
 from meetingpoint.chat.models import ChatMessage, Conversation
 from meetingpoint.extensions import db, socketio
 from meetingpoint.forums.models import Post, PostReport, Topic
@@ -126,6 +127,8 @@ def valid_arguments(reader) -> dict:
         "survey_question_id": first_id(SurveyQuestion),
         "device_id": 1,  # a push device's id: as for dead_id, none exists
         "dead_id": 1,  # a dead job's id: none exists, so the route's lookup is what is tried
+        "attachment_id": first_id(Attachment) or 1,
+        "variant": "preview",
     }
 
 
