@@ -134,8 +134,12 @@ def test_library_files_from_before_stay_where_they_were(client, app, rooms, memb
     [
         ({"STORAGE_BACKEND": "ftp"}, "must be local or s3"),
         ({"STORAGE_BACKEND": "s3"}, "STORAGE_S3_BUCKET is not set"),
+        ({"STORAGE_PATH": "instance"}, "STORAGE_PATH holds the instance folder"),
+        ({"STORAGE_PATH": "."}, "STORAGE_PATH holds the instance folder"),
     ],
 )
 def test_storage_settings_that_cannot_work_stop_the_start(tmp_path, settings, message):
+    if "STORAGE_PATH" in settings:
+        settings = {"STORAGE_PATH": tmp_path / settings["STORAGE_PATH"]}
     with pytest.raises(RuntimeError, match=message):
-        create_app({"INSTANCE_PATH": tmp_path, **settings})
+        create_app({"INSTANCE_PATH": tmp_path / "instance", **settings})
