@@ -177,7 +177,8 @@ class S3Storage(Storage):
         response = Response(mimetype=mimetype, direct_passthrough=True)
         response.set_etag(etag or described["ETag"].strip('"'))
         response.content_length = size
-        describe_download(response, download_name, as_attachment, max_age)
+        name = download_name or key.rsplit("/", 1)[-1]  # as send_file names a path's file
+        describe_download(response, name, as_attachment, max_age)
         response.make_conditional(request, accept_ranges=True, complete_length=size)
         version = described["ETag"]
         if response.status_code == 206 and response.content_range is not None:
