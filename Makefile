@@ -80,7 +80,8 @@ format: $(VENV)/.installed
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-BENCHES := run side_by_side chat_side_by_side growth chat chat_sends scaled page_weight slow_link dashboard jobs
+BENCHES := run side_by_side chat_side_by_side growth chat chat_sends scaled page_weight slow_link dashboard \
+	jobs storage
 
 bench: setup
 	bash bench/tools.sh

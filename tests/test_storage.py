@@ -5,7 +5,9 @@ import hashlib
 import io
 
 import pytest
+from flask import current_app
 from support.library import PDF, download_of, upload
+from werkzeug.exceptions import NotFound
 
 from meetingpoint import create_app
 from meetingpoint.extensions import db
@@ -134,8 +136,44 @@ def test_library_files_from_before_stay_where_they_were(client, app, rooms, memb
     [
         ({"STORAGE_BACKEND": "ftp"}, "must be local or s3"),
         ({"STORAGE_BACKEND": "s3"}, "STORAGE_S3_BUCKET is not set"),
+        ({"STORAGE_PATH": "instance"}, "STORAGE_PATH holds the instance folder"),
+        ({"STORAGE_PATH": "."}, "STORAGE_PATH holds the instance folder"),
     ],
 )
 def test_storage_settings_that_cannot_work_stop_the_start(tmp_path, settings, message):
+    if "STORAGE_PATH" in settings:
+        settings = {"STORAGE_PATH": tmp_path / settings["STORAGE_PATH"]}
     with pytest.raises(RuntimeError, match=message):
-        create_app({"INSTANCE_PATH": tmp_path, **settings})
+        create_app({"INSTANCE_PATH": tmp_path / "instance", **settings})
+
+
+def test_a_preview_is_shown_in_the_page_and_revalidated(storage_backend):
+    """What attachments will ask for: an image inline (no download box), cached a while."""
+    preview = b"RIFF\x00\x00\x00\x00WEBPVP8 " + b"\x02" * 300
+    storage_backend.put_bytes("attachments/previews/7.webp", preview, "image/webp")
+
+    def serve(etag=None, **headers):
+        with current_app.test_request_context("/", headers=headers):
+            response = storage_backend.serve(
+                "attachments/previews/7.webp",
+                mimetype="image/webp",
+                as_attachment=False,
+                etag=etag,
+                max_age=60,
+            )
+            response.direct_passthrough = False  # read it here, as a server would
+            body = response.get_data()
+            response.close()
+            return response, body
+
+    shown, body = serve(etag="preview-7")
+    assert shown.status_code == 200 and body == preview
+    assert shown.headers["Content-Disposition"] == "inline; filename=7.webp"  # no download box
+    assert shown.headers["Content-Type"] == "image/webp"
+    assert shown.cache_control.max_age == 60
+    assert serve(etag="preview-7", **{"If-None-Match": '"preview-7"'})[0].status_code == 304
+    own, _body = serve()  # no ETag given: the storage makes one, and honours it
+    assert own.headers["ETag"]
+    assert serve(**{"If-None-Match": own.headers["ETag"]})[0].status_code == 304
+    with current_app.test_request_context("/"), pytest.raises(NotFound):
+        storage_backend.serve("attachments/previews/none.webp", mimetype="image/webp")

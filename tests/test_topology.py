@@ -1,8 +1,10 @@
 """The scaled form, for real: two gunicorn -k gevent processes behind the nginx site file
 from deploy/, with Redis and PostgreSQL on loopback. Through nginx: pages, compressed and
 cached static files, chat and presence crossing processes on websocket and long-polling
-(which works only because nginx keeps each client on one process), shared rate limits."""
+(which works only because nginx keeps each client on one process), shared rate limits.
+And files: a document uploaded on one process is downloaded from the other, through S3."""
 
+import hashlib
 import re
 import shutil
 import socket
@@ -11,11 +13,13 @@ import uuid
 
 import pytest
 import requests
-from support.live_servers import Participant
+from support.library import PDF, describe
+from support.live_servers import Participant, signed_in
 from support.nginx_server import Nginx
 from support.settings import IN_CI
 
 from meetingpoint.chat import services
+from meetingpoint.library.files import key_of
 
 ROOM = "social-dialogue"
 pytestmark = pytest.mark.backends("postgresql")
@@ -173,3 +177,38 @@ def test_https_only_with_hsts_and_modern_tls(servers, tmp_path, rooms):
                 assert tls.version() == "TLSv1.2" and tls.cipher()[0].startswith("ECDHE-")
     finally:
         proxy.stop()
+
+
+def test_a_document_uploaded_on_one_process_is_downloaded_from_the_other(
+    servers, s3_bucket, make_user, rooms, tmp_path
+):
+    """Two processes with instance folders of their own, like two machines: the file can
+    only reach the second through the bucket."""
+    one, two = (
+        servers(INSTANCE_PATH=tmp_path / name, **s3_bucket.settings) for name in ("one", "two")
+    )
+    person = make_user()
+    session = signed_in(one, person.email)
+    form = session.get(one.url + "/en/library/add/document", timeout=10).text
+    token = re.search(r'<meta name="csrf-token" content="([^"]+)"', form).group(1)
+    document = PDF + b"%" + bytes(range(256)) * 400  # 100 KB
+    added = session.post(
+        one.url + "/en/library/add/document",
+        data={**describe(rooms), "csrf_token": token},
+        files={"file": ("inspection.pdf", document, "application/pdf")},
+        allow_redirects=False, timeout=30,
+    )  # fmt: skip
+    assert added.status_code == 302, added.text[:500]
+    item = added.headers["Location"].rsplit("/", 1)[-1]
+    sha256 = hashlib.sha256(document).hexdigest()
+    assert s3_bucket.keys() == [key_of(sha256)]
+    download = requests.get(f"{two.url}/en/library/{item}/download", timeout=30)
+    assert download.status_code == 200 and download.content == document
+    assert download.headers["Content-Disposition"] == "attachment; filename=inspection.pdf"
+    assert download.headers["ETag"] == f'"{sha256}"'
+    rest = requests.get(f"{two.url}/en/library/{item}/download", headers={"Range": "bytes=1000-"},
+                        timeout=30)  # fmt: skip
+    assert rest.status_code == 206 and rest.content == document[1000:]
+    kept = [path for name in ("one", "two") for path in (tmp_path / name).rglob("*")
+            if path.is_file() and path.stat().st_size >= len(document)]  # fmt: skip
+    assert kept == []  # no machine keeps a copy of its own

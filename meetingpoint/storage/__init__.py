@@ -59,3 +59,13 @@ def check_settings(config) -> None:
         raise RuntimeError(
             "MEETINGPOINT_STORAGE_BACKEND is s3 but MEETINGPOINT_STORAGE_S3_BUCKET is not set."
         )
+    # Every file under STORAGE_PATH is a key: given the instance folder (or one above it),
+    # the secret key and the database would be listed, and copied by the migration.
+    if config.get("STORAGE_PATH") and config.get("INSTANCE_PATH"):
+        root = Path(config["STORAGE_PATH"]).resolve()
+        instance = Path(config["INSTANCE_PATH"]).resolve()
+        if root == instance or root in instance.parents:
+            raise RuntimeError(
+                "MEETINGPOINT_STORAGE_PATH holds the instance folder: give uploaded files a "
+                "folder of their own, such as instance/files."
+            )

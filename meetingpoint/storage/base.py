@@ -84,7 +84,7 @@ def check_key(key: str) -> str:
 
 
 def describe_download(
-    response: Response, download_name: str | None, as_attachment: bool, max_age: int
+    response: Response, download_name: str, as_attachment: bool, max_age: int
 ) -> None:
     """Content-Disposition and caching as Werkzeug's send_file writes them, so that both
     backends answer alike: the name plain ASCII plus its UTF-8 form when it needs one."""
@@ -94,10 +94,6 @@ def describe_download(
         response.cache_control.public = True
     response.cache_control.max_age = max_age
     response.expires = int(time.time() + max_age)
-    if download_name is None:
-        if as_attachment:
-            response.headers["Content-Disposition"] = "attachment"
-        return
     try:
         download_name.encode("ascii")
     except UnicodeEncodeError:

@@ -106,10 +106,12 @@ class S3Storage(Storage):
         spooled.seek(0)
         return spooled  # type: ignore[return-value]
 
-    def _get(self, key: str, byte_range: str | None = None):
+    def _get(self, key: str, byte_range: str | None = None, if_match: str | None = None):
         arguments = {"Bucket": self.bucket, "Key": check_key(key)}
         if byte_range:
             arguments["Range"] = byte_range
+        if if_match:  # the object the size was read from, or an error: never another's bytes
+            arguments["IfMatch"] = if_match
         try:
             return self.client.get_object(**arguments)["Body"]
         except self._client_error as error:
@@ -154,9 +156,10 @@ class S3Storage(Storage):
         etag: str | None = None,
         max_age: int = 3600,
     ) -> Response:
-        """Werkzeug decides 200, 206, 304 or 416 from the size alone (as send_file does);
-        then only the bytes asked for are fetched, with the same Range, when the response
-        is sent. A plain GET costs one request to the store, a Range or revalidation two."""
+        """Werkzeug decides 200, 206, 304, 412 or 416 from the size alone (as send_file
+        does); then only the bytes asked for are fetched, with the same Range, when the
+        response is sent. A plain GET costs one request to the store, a Range or a
+        revalidation two (HeadObject, then GetObject if bytes are to be sent)."""
         opened = None
         if request.method == "GET" and not any(name in request.headers for name in _CONDITIONS):
             try:  # the common case: the whole file, size and bytes from one request
@@ -174,15 +177,18 @@ class S3Storage(Storage):
         response = Response(mimetype=mimetype, direct_passthrough=True)
         response.set_etag(etag or described["ETag"].strip('"'))
         response.content_length = size
-        describe_download(response, download_name, as_attachment, max_age)
+        name = download_name or key.rsplit("/", 1)[-1]  # as send_file names a path's file
+        describe_download(response, name, as_attachment, max_age)
         response.make_conditional(request, accept_ranges=True, complete_length=size)
+        version = described["ETag"]
         if response.status_code == 206 and response.content_range is not None:
             start, stop = response.content_range.start, response.content_range.stop
-            response.response = _Body(lambda: self._get(key, f"bytes={start}-{stop - 1}"))
+            byte_range = f"bytes={start}-{stop - 1}"
+            response.response = _Body(lambda: self._get(key, byte_range, version))
         elif opened is not None:
             response.response = _Body(stream=opened["Body"])
         else:
-            response.response = _Body(lambda: self._get(key))
+            response.response = _Body(lambda: self._get(key, None, version))
         return response
 
     def scratch_dir(self) -> Path:
