@@ -172,6 +172,8 @@ class Config:
     # library's 20 MB per file, so a file just too large gets the form back with its text.
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024
     UPLOAD_MAX_CONTENT_LENGTH = 25 * 1024 * 1024
+    # A post's or a message's five attachments at their largest, and its text.
+    ATTACHMENTS_MAX_CONTENT_LENGTH = 5 * ATTACHMENT_FILE_BYTES + 2 * 1024 * 1024
     # Uploaded files (docs/storage.md): "local", in folders of this machine, or "s3", in an
     # S3-compatible object store every machine shares (AWS S3, MinIO, Ceph, Garage...).
     STORAGE_BACKEND = _env("STORAGE_BACKEND", "local")

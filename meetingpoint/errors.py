@@ -1,7 +1,7 @@
 """Error pages in the reader's language; nothing about the failure leaks to them."""
 
 from flask import current_app, g, render_template, request, url_for
-from flask_babel import force_locale
+from flask_babel import force_locale, format_decimal
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import DBAPIError
@@ -69,7 +69,11 @@ def register_error_handlers(app) -> None:
         return _page(
             413,
             _("Too large"),
-            _("What you sent is larger than we accept (files up to 20 MB). Nothing was changed."),
+            _(
+                "What you sent is larger than we accept here (%(limit)s in all). "
+                "Nothing was changed.",
+                limit=_("%(size)s MB", size=format_decimal(_megabytes(), "#,##0.0")),
+            ),
         )
 
     @app.errorhandler(429)
@@ -104,3 +108,9 @@ def register_error_handlers(app) -> None:
         return _page(
             500, _("Something went wrong"), _("We could not finish this request. Please try again.")
         )
+
+
+def _megabytes() -> float:
+    """This address's request limit (security.limit_request_size), in megabytes."""
+    limit = request.max_content_length or current_app.config["MAX_CONTENT_LENGTH"]
+    return limit / (1024 * 1024)

@@ -38,9 +38,16 @@ def admin_required(view):
 
 
 def accepts_uploads(view):
-    """Mark a view whose form may carry a file: its requests may be as large as the
-    UPLOAD_MAX_CONTENT_LENGTH setting, every other request only MAX_CONTENT_LENGTH."""
-    view.accepts_uploads = True
+    """Mark a view whose form may carry a file (the library's): its requests may be as large
+    as the UPLOAD_MAX_CONTENT_LENGTH setting, every other request only MAX_CONTENT_LENGTH."""
+    view.upload_limit = "UPLOAD_MAX_CONTENT_LENGTH"
+    return view
+
+
+def accepts_attachments(view):
+    """Mark a view whose form carries a post's or message's attachments: up to five files,
+    so up to the ATTACHMENTS_MAX_CONTENT_LENGTH setting."""
+    view.upload_limit = "ATTACHMENTS_MAX_CONTENT_LENGTH"
     return view
 
 
@@ -51,8 +58,9 @@ def limit_request_size(app) -> None:
     @app.before_request
     def choose_limit():
         view = app.view_functions.get(request.endpoint or "")
-        if getattr(view, "accepts_uploads", False):
-            request.max_content_length = app.config["UPLOAD_MAX_CONTENT_LENGTH"]
+        setting = getattr(view, "upload_limit", None)
+        if setting:
+            request.max_content_length = app.config[setting]
 
 
 def no_store_for_signed_in(app) -> None:

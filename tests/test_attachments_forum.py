@@ -152,3 +152,12 @@ def test_a_reader_s_browser_keeps_a_picture_and_checks_it_for_free(client, openi
     assert first.headers["Cache-Control"] == "private, no-cache"
     again = fetch(client, url, **{"If-None-Match": first.headers["ETag"]})
     assert again.status_code == 304 and again.data == b""
+
+
+def test_a_post_far_over_the_limit_gets_a_translated_refusal(app, client, opening):
+    app.config["ATTACHMENTS_MAX_CONTENT_LENGTH"] = 1024 * 1024
+    huge = PDF + b"0" * (2 * 1024 * 1024)
+    page = reply_with(client, opening.id, "Too much", slot(0, huge, "huge.pdf"), lang="pt")
+    assert page.status_code == 413
+    assert "O que enviou excede o que aceitamos aqui (1,0 MB no total)" in page.text
+    assert stored() == [] and last(Post).id == opening.id

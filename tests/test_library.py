@@ -115,7 +115,7 @@ def test_a_request_far_over_the_limit_gets_a_translated_refusal(client, rooms, m
     response = upload(client, rooms, huge, "huge.pdf", url="/fr/library/add/document")
     assert response.status_code == 413
     page = response.get_data(as_text=True)
-    assert '<html lang="fr"' in page and "20 Mo" in page
+    assert '<html lang="fr"' in page and "25,0 Mo" in page
 
 
 def test_file_names_lose_paths_and_control_characters(client, rooms, member):

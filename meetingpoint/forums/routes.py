@@ -10,7 +10,7 @@ from ..extensions import db
 from ..inputs import int_arg, page_arg
 from ..pagecache.pages import kept_for_visitors
 from ..rooms.services import access_room, is_member, rooms_with_member_counts
-from ..security import accepts_uploads
+from ..security import accepts_attachments
 from ..templating import person_name
 from . import bp, sections, services, tracking  # noqa: F401  (sections registers itself)
 from .access import (
@@ -35,7 +35,7 @@ def topic_url(post, **kwargs) -> str:
 
 @bp.route("/rooms/<slug>/topics/new", methods=["GET", "POST"])
 @login_required
-@accepts_uploads
+@accepts_attachments
 def new_topic(slug):
     room = access_room(slug)
     form = TopicForm()
@@ -134,7 +134,7 @@ def permalink(post_id):
 
 @bp.route("/posts/<int:post_id>/reply", methods=["GET", "POST"])
 @login_required
-@accepts_uploads
+@accepts_attachments
 def reply(post_id):
     parent = access_post(post_id, current_user)
     topic = parent.topic
