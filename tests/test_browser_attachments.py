@@ -3,6 +3,7 @@ field, seen as its light preview with its description, then loaded whole when as
 reply page with its slots open and a topic with pictures pass axe and the phone check in
 every language."""
 
+import base64
 import io
 
 import pytest
@@ -109,3 +110,64 @@ def _sideways(page) -> list[str]:
     if layout["scroll"] > layout["width"] or layout["wide"]:
         return [f"{page.url}: scrolls sideways ({layout})"]
     return []
+
+
+DROP_AND_PASTE = """async ([png, where]) => {
+  const file = (bytes, name, type) =>
+    new File([Uint8Array.from(atob(bytes), c => c.charCodeAt(0))], name, {type});
+  const pasted = new DataTransfer();
+  pasted.items.add(file(png, "image.png", "image/png"));
+  document.querySelector("#body").dispatchEvent(
+    new ClipboardEvent("paste", {clipboardData: pasted, bubbles: true, cancelable: true}));
+  const focused = document.activeElement.id;
+  const dropped = new DataTransfer();
+  dropped.items.add(file(btoa("%PDF-1.7\\n%%EOF\\n"), "Decree 2026-14.pdf", "application/pdf"));
+  dropped.items.add(file(btoa("MZ"), "setup.exe", "application/x-msdownload"));
+  document.querySelector(where).dispatchEvent(
+    new DragEvent("drop", {dataTransfer: dropped, bubbles: true, cancelable: true}));
+  return focused;
+}"""
+DROP_FOUR = """() => {
+  const four = new DataTransfer();
+  for (const n of [1, 2, 3, 4]) four.items.add(new File(["%PDF-1.7\\n"], `part-${n}.pdf`));
+  document.querySelector("main form").dispatchEvent(
+    new DragEvent("drop", {dataTransfer: four, bubbles: true, cancelable: true}));
+}"""
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_pasted_picture_and_dropped_files_fill_the_slots(browsing, member, rooms, lang):
+    amina = member(display_name="Amina Diallo")
+    topic = a_topic(amina, rooms)
+    page = browsing.signed_in_page(amina, lang)
+    page.goto(f"/{lang}/posts/{opening_post(topic).id}/reply")
+    png = base64.b64encode(photo(800, 600, "PNG")).decode()
+    focused = page.evaluate(DROP_AND_PASTE, [png, "main form .field"])
+    # The picture is in the first slot, and its description is asked for at once.
+    assert focused == "attachments-0-alt"
+    assert page.locator("details.attach").get_attribute("open") is not None
+    names = "[...document.querySelectorAll('input[type=file]')].map(i => i.files[0]?.name || '')"
+    assert page.evaluate(names) == ["image.png", "Decree 2026-14.pdf", "", "", ""]
+    status = page.locator(".attach-status")
+    assert "Decree 2026-14.pdf, 1" in status.inner_text()
+    refused = {
+        "en": "“setup.exe” cannot be attached.",
+        "fr": "« setup.exe » ne peut pas être joint.",
+    }
+    assert refused[lang] in status.inner_text()
+    assert "image.png, " in page.locator("#attachments-0-file + .attach-chosen").inner_text()
+
+    # Sent as if chosen by hand: the reply carries both.
+    page.locator("#attachments-0-alt").fill("A chart of the agreements")
+    page.locator("#body").fill("Pasted and dropped.")
+    page.locator("main form [type=submit][name=submit]").click()
+    page.wait_for_load_state()
+    assert page.get_by_role("img", name="A chart of the agreements").count() == 1
+    assert page.get_by_role("link", name="Decree 2026-14.pdf").count() == 1
+
+    page.goto(f"/{lang}/posts/{opening_post(topic).id}/reply")
+    page.evaluate(DROP_AND_PASTE, [png, "main form .field"])
+    page.evaluate(DROP_FOUR)  # three fit; the fourth is one too many
+    too_many = {"en": "Attach at most 5 files.", "fr": "Joignez au plus 5 fichiers."}
+    assert too_many[lang] in status.inner_text()
+    assert page.evaluate(names)[4] == "part-3.pdf"

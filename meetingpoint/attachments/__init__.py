@@ -5,3 +5,9 @@ from flask import Blueprint
 bp = Blueprint("attachments", __name__)
 
 from . import previews, routes  # noqa: E402,F401  (previews registers its job)
+from .forms import EXTENSIONS  # noqa: E402
+
+
+@bp.app_context_processor
+def attachable() -> dict:
+    return {"attachable_extensions": EXTENSIONS}

@@ -9,7 +9,11 @@ from flask_wtf.file import FileField
 from wtforms import FieldList, Form, FormField, StringField
 
 from ..forms import max_length, strip_text
-from .uploads import ALT_MAX, MAX_PER_POST, Upload
+from .uploads import ACCEPTED, ALT_MAX, MAX_PER_POST, Upload
+
+# What attachments.js lets into a slot before sending ("an obviously unacceptable type"):
+# the names the server may accept; the content is still what decides.
+EXTENSIONS = " ".join(sorted(ext for names, _type in ACCEPTED.values() for ext in names))
 
 
 class AttachmentSlot(Form):
