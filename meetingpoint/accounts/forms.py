@@ -68,6 +68,19 @@ class ProfileForm(FlaskForm):
         )
 
 
+class AccountForm(ProfileForm):
+    """The profile as its owner edits it, with the settings sign-up does not ask about."""
+
+    load_pictures = BooleanField(
+        _l("Load pictures automatically"),
+        description=_l(
+            "Pictures in posts are shown larger and sharper as you scroll. Leave it off on "
+            "a slow or costly connection: you then see light previews, and load a picture "
+            "when you ask."
+        ),
+    )
+
+
 class NewPasswordForm(FlaskForm):
     """A new password typed twice (password change and reset)."""
 

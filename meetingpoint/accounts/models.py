@@ -3,7 +3,7 @@
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..database import UTCDateTime, utcnow
@@ -36,6 +36,8 @@ class User(UserMixin, db.Model):
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
     # A suspended participant reads but cannot write until this moment.
     suspended_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Pictures in posts at their medium size rather than the light preview (a fast link).
+    load_pictures: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     languages: Mapped[list["UserLanguage"]] = relationship(
         back_populates="user", cascade="all, delete-orphan", lazy="selectin"

@@ -7,17 +7,17 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required, logout_user
 
 from . import bp, services
-from .forms import ChangePasswordForm, DeleteAccountForm, ProfileForm
+from .forms import AccountForm, ChangePasswordForm, DeleteAccountForm
 
 
 @bp.route("/", methods=["GET", "POST"])
 @login_required
 def profile():
-    form = ProfileForm(obj=current_user)
+    form = AccountForm(obj=current_user)
     if not form.is_submitted():
         form.languages.data = current_user.language_codes
     if form.validate_on_submit():
-        services.update_profile(current_user, form.to_profile())
+        services.update_profile(current_user, form.to_profile(), form.load_pictures.data)
         flash(_("Your profile is saved."), "success")
         # The interface language may just have changed: follow it.
         return redirect(url_for("accounts.profile", lang_code=current_user.locale))

@@ -50,9 +50,10 @@ def apply_profile(user: User, profile: ProfileData) -> None:
     user.languages = kept + added
 
 
-def update_profile(user: User, profile: ProfileData) -> None:
-    """Save a participant's edited profile."""
+def update_profile(user: User, profile: ProfileData, load_pictures: bool = False) -> None:
+    """Save a participant's edited profile and settings."""
     apply_profile(user, profile)
+    user.load_pictures = bool(load_pictures)
     db.session.commit()
 
 
@@ -79,6 +80,7 @@ def export_personal_data(user: User) -> dict:
             "languages": user.language_codes,
             "interface_language": user.locale,
             "time_zone": user.time_zone,
+            "load_pictures": user.load_pictures,
             "about": user.bio,
             "role": user.role,
             "created_at": _iso(user.created_at),
