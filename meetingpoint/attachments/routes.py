@@ -1,13 +1,15 @@
 """Thin views: an attachment's preview, medium size or file, to whoever may see its post or
 message; moderators hide and show attachments."""
 
-from flask import abort
+from flask import abort, flash, redirect, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
 from werkzeug.exceptions import NotFound
 
 from ..extensions import db
 from ..pagecache import revalidation
 from ..storage import files
-from . import bp
+from . import bp, services
 from .access import may_see
 from .models import Attachment
 from .previews import ensure_previews
@@ -59,3 +61,19 @@ def show(attachment_id, variant):
     )
     response.headers["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+@bp.route(
+    "/<lang:lang_code>/attachments/<int:attachment_id>/<any(hide, show):action>",
+    methods=["POST"],
+)
+@login_required
+def moderate(attachment_id, action):
+    attachment = access_attachment(attachment_id)
+    services.set_hidden(current_user, attachment, action == "hide")
+    flash(
+        _("The file is hidden.") if action == "hide" else _("The file is visible again."), "success"
+    )
+    if attachment.post_id is not None:
+        return redirect(url_for("forums.permalink", post_id=attachment.post_id))
+    return redirect(url_for("chat.permalink", message_id=attachment.message_id))

@@ -5,10 +5,14 @@ from collections import defaultdict
 from functools import partial
 
 from sqlalchemy import delete, select
+from werkzeug.exceptions import Forbidden
 
 from ..commits import on_commit
+from ..database import utcnow
 from ..extensions import db
 from ..jobs import later
+from ..moderation_log import models as log
+from ..moderation_log.services import record
 from ..storage import files
 from .models import Attachment
 from .previews import make_previews
@@ -23,6 +27,24 @@ def attach(attachments: list[Attachment], *, post_id=None, message_id=None) -> N
     for attachment in attachments:
         if attachment.is_image:
             later(make_previews, attachment.id)
+
+
+def set_hidden(moderator, attachment: Attachment, hidden: bool) -> None:
+    """A moderator hides one file of a post or message from participants (the rest of it
+    stays), or shows it again; logged against its post or message, as a hidden post is."""
+    if not (moderator.is_authenticated and moderator.is_moderator):
+        raise Forbidden
+    if (attachment.hidden_at is not None) == hidden:
+        return  # sent twice: nothing more to do or log
+    attachment.hidden_at = utcnow() if hidden else None
+    kind, target = (
+        (log.POST, attachment.post_id)
+        if attachment.post_id is not None
+        else (log.CHAT_MESSAGE, attachment.message_id)
+    )
+    action = "hide_attachment" if hidden else "show_attachment"
+    record(moderator, action, kind, target, attachment.owner_id, attachment.file_name)
+    db.session.commit()
 
 
 def of_posts(post_ids) -> dict[int, list[Attachment]]:

@@ -4,6 +4,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from ..attachments.services import of_posts
 from ..rooms.services import access_room
 from . import bp, moderation
 from .access import ForumError, access_post, access_topic, require_moderator
@@ -77,7 +78,11 @@ def report(post_id):
             flash(_("Thank you: the moderators will look at it."), "success")
             return redirect(url_for("forums.permalink", post_id=post.id))
     page = render_template(
-        "forums/report.html", post=post, error=error, reason=request.form.get("reason", "")
+        "forums/report.html",
+        post=post,
+        files=of_posts([post.id]).get(post.id, []),
+        error=error,
+        reason=request.form.get("reason", ""),
     )
     return page, status
 
@@ -87,7 +92,8 @@ def report(post_id):
 def queue():
     require_moderator(current_user)
     reports, held = moderation.queue(current_user)
-    return render_template("forums/queue.html", reports=reports, held=held)
+    attached = of_posts({item.post_id for item in reports} | {post.id for post in held})
+    return render_template("forums/queue.html", reports=reports, held=held, attached=attached)
 
 
 @bp.route("/moderation/reports/<int:report_id>/dismiss", methods=["POST"])

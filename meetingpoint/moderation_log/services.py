@@ -30,6 +30,8 @@ ACTIONS = {
     "unsuspend": _l("Lifted a suspension"),
     "role": _l("Changed a role"),
     "delete_message": _l("Deleted a chat message"),
+    "hide_attachment": _l("Hid an attachment"),
+    "show_attachment": _l("Showed a hidden attachment again"),
 }
 
 
