@@ -8,6 +8,7 @@ from flask_login import current_user
 from .models import Attachment
 
 _readers: dict[str, Callable[[object, int], bool]] = {}
+_origins: dict[str, Callable[[int], tuple[int, str] | None]] = {}
 
 
 def reads(kind: str) -> Callable:
@@ -18,6 +19,26 @@ def reads(kind: str) -> Callable:
         return fn
 
     return register
+
+
+def origin(kind: str) -> Callable:
+    """Register `fn(target_id) -> (room id, language) | None`: where a post or message was
+    written, for a file taken from it into the library."""
+
+    def register(fn: Callable[[int], tuple[int, str] | None]) -> Callable:
+        _origins[kind] = fn
+        return fn
+
+    return register
+
+
+def origin_of(attachment: Attachment) -> tuple[int, str] | None:
+    """The room and language of the post (or room message) an attachment came with."""
+    if attachment.post_id is not None and "post" in _origins:
+        return _origins["post"](attachment.post_id)
+    if attachment.message_id is not None and "message" in _origins:
+        return _origins["message"](attachment.message_id)
+    return None
 
 
 def may_see(attachment: Attachment, viewer=None) -> bool:

@@ -9,9 +9,12 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from ..accounts.models import User
 from ..database import UTCDateTime, utcnow
 from ..extensions import Model
+from ..filetypes import DOCUMENTS
 
 IMAGE = "image"
 FILE = "file"
+# PDF and office documents: what "Add to the library" is offered for.
+DOCUMENT_TYPES = frozenset(content_type for _names, content_type in DOCUMENTS.values())
 
 
 class Attachment(Model):
@@ -67,6 +70,10 @@ class Attachment(Model):
     @property
     def is_image(self) -> bool:
         return self.kind == IMAGE
+
+    @property
+    def is_document(self) -> bool:
+        return self.content_type in DOCUMENT_TYPES
 
 
 def key_for(sha256: str) -> str:

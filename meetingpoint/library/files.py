@@ -108,6 +108,14 @@ def discard(sha256: str) -> None:
     storage.files().delete(key_of(sha256))
 
 
+def title_from(name: str) -> str:
+    """ "Decree_2026-14.pdf" -> "Decree 2026-14": a first title for a file's item."""
+    base = _base_name(name)
+    if extension_of(name):
+        base = base.rsplit(".", 1)[0]
+    return " ".join(base.replace("_", " ").split()) or base
+
+
 def extension_of(name: str) -> str:
     base = _base_name(name)
     return base.rsplit(".", 1)[-1].lower() if "." in base else ""

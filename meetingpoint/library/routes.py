@@ -12,6 +12,7 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from ..attachments.routes import access_attachment
 from ..forums.access import ForumError
 from ..inputs import page_arg
 from ..rooms.services import rooms_with_member_counts
@@ -104,6 +105,21 @@ def _add(kind: str, form: ItemForm):
     if kind == LINK:
         return services.add_link(current_user, fields)
     return services.add_video(current_user, fields)
+
+
+@bp.route("/from-attachment/<int:attachment_id>", methods=["POST"])
+@login_required
+def from_attachment(attachment_id):
+    attachment = access_attachment(attachment_id)
+    try:
+        item = services.add_attachment(current_user, attachment)
+    except services.LibraryError as error:
+        flash(str(error), "error")
+        if error.existing is not None:
+            return redirect(url_for("library.item", item_id=error.existing.id))
+        return redirect(url_for("forums.permalink", post_id=attachment.post_id))
+    flash(_("The file is in the library: give it a description others can find."), "success")
+    return redirect(url_for("library.edit", item_id=item.id))
 
 
 @bp.route("/<int:item_id>/edit", methods=["GET", "POST"])

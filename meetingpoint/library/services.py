@@ -13,12 +13,15 @@ from werkzeug.exceptions import Forbidden, NotFound
 
 from ..accounts.choices import SPOKEN_LANGUAGES
 from ..accounts.standing import in_good_standing
+from ..attachments.access import origin_of
+from ..attachments.models import Attachment
 from ..database import utcnow
 from ..extensions import db
 from ..languages import UNDETERMINED
 from ..languages.cache import forget as forget_translations
 from ..languages.detection import detect
 from ..rooms.models import Room
+from ..storage import files as storage_files
 from . import files
 from .models import (
     DOCUMENT,
@@ -90,6 +93,24 @@ def add_document(user, fields: ItemFields, stream, file_name: str) -> LibraryIte
         existing = db.session.scalar(select(LibraryItem).where(LibraryItem.sha256 == stored.sha256))
         raise LibraryError(_("This file is already in the library."), existing) from None
     return item
+
+
+def add_attachment(user, attachment: Attachment) -> LibraryItem:
+    """A document attached to a post, made a library item in one step: the file copied
+    into the library's storage, the title from its name, filed in the post's room and
+    language, to be described by the person on the edit page."""
+    where = origin_of(attachment)
+    if not attachment.is_document or where is None:
+        raise LibraryError(_("Only a PDF or office document from a post can be added."))
+    room_id, language = where
+    fields = ItemFields(
+        title=files.title_from(attachment.file_name)[:TITLE_MAX],
+        item_type="other",
+        languages=[language if language in SPOKEN_LANGUAGES else user.locale],
+        room_ids=[room_id],
+    )
+    with storage_files().open(attachment.storage_key) as stream:
+        return add_document(user, fields, stream, attachment.file_name)
 
 
 def add_link(user, fields: ItemFields) -> LibraryItem:
