@@ -4,7 +4,7 @@ from flask import Blueprint
 
 bp = Blueprint("attachments", __name__)
 
-from . import previews, routes  # noqa: E402,F401  (previews registers its job)
+from . import previews, privacy, routes  # noqa: E402,F401  (previews: its job; privacy: hooks)
 from .forms import EXTENSIONS  # noqa: E402
 
 
