@@ -1,6 +1,6 @@
 """Page weight as a browser measures it: a first visit (empty cache) to the home page, a
-room and a topic with 100 replies, through the nginx site from deploy/ (compressed as
-served), by Chromium's own network log; a visitor's and a signed-in member's.
+room, a topic with 100 replies and a topic with 20 pictures, through the nginx site from
+deploy/ (compressed as served), by Chromium's own network log; a visitor's and a member's.
 """
 
 import os
@@ -33,12 +33,15 @@ def main() -> None:
 
     workdir = Path(tempfile.mkdtemp(prefix="mp-weight-bench-"))
     url = f"sqlite:///{workdir / 'weight.db'}"
-    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "MAIL_OUTBOX": workdir / "outbox"})
+    # The pictures' topic is seeded here and served by the server: one folder for both.
+    stored = workdir / "files"
+    settings = {"SQLALCHEMY_DATABASE_URI": url, "MAIL_OUTBOX": workdir / "outbox"}
+    app = create_app({**settings, "STORAGE_PATH": str(stored)})
     with app.app_context():
         upgrade()
         reader, pages = seed_pages(replies=100)
         email = reader.email
-    process, address = start_server(url, workdir, None)
+    process, address = start_server(url, workdir, None, STORAGE_PATH=stored)
     port = int(address.rsplit(":", 1)[1])
     proxy = Nginx(workdir, [port, port]).start()
     try:

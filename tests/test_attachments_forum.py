@@ -42,7 +42,7 @@ def test_a_reply_carries_a_photo_and_a_pdf_that_readers_get(client, opening):
     assert "Load image, " in page and "Decree 2026-14.pdf" in page
 
     preview = fetch(client, img.group(1))
-    assert preview.mimetype == "image/webp" and len(preview.data) <= 30 * 1024
+    assert preview.mimetype == "image/webp" and len(preview.data) <= 16 * 1024
     full = fetch(client, f"/attachments/{picture.id}/file")
     assert full.mimetype == "image/jpeg"
     kept = Image.open(io.BytesIO(full.data))

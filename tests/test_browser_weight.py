@@ -1,6 +1,6 @@
 """Weight and privacy as a browser sees them: through the nginx site from deploy/, a first
-visit (empty cache) to the home page, a room and a 100-reply topic stays under 100 KB on
-the wire, every request to our own origin."""
+visit (empty cache) to the home page, a room, a 100-reply topic and a topic with 20 pictures
+stays under 100 KB on the wire, every request to our own origin."""
 
 import shutil
 
@@ -44,5 +44,8 @@ def test_first_visits_stay_under_the_budget_and_at_home(browsing, proxy, capsys)
     page = browsing.page()
     page.goto(proxy.url + pages["topic, 100 replies"])
     assert page.locator("article.post").count() == 101
+    # The pictures' topic shows all twenty, each a preview loaded only near the window.
+    page.goto(proxy.url + pages["topic, 20 pictures"])
+    assert page.locator("ul.attachments img[loading=lazy][src$='/preview']").count() == 20
     # The signed-in pages carry the live connection's script: it was counted, not skipped.
     assert all(w.requests >= 4 for label, w in figures if "member" in label)

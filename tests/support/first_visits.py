@@ -1,7 +1,8 @@
 """What a first visit costs on the wire: the pages weighed (home, a room, a topic with 100
-replies), their content, and the browser's own count of bytes as nginx serves them.
-Shared by tests/test_browser_weight.py and bench/page_weight.py (make bench)."""
+replies, a topic with 20 pictures), their content, and the browser's own count of bytes as
+nginx serves them. Shared by tests/test_browser_weight.py and bench/page_weight.py (make bench)."""
 
+import io
 import re
 from dataclasses import dataclass, field
 from itertools import cycle
@@ -12,6 +13,7 @@ from flask import current_app
 from sqlalchemy import select
 
 from meetingpoint.accounts.models import User
+from meetingpoint.attachments.uploads import MAX_PER_POST, Upload
 from meetingpoint.extensions import db
 from meetingpoint.forums.access import opening_post
 from meetingpoint.forums.services import PostDraft, create_topic, reply
@@ -19,8 +21,10 @@ from meetingpoint.rooms.models import Room
 from meetingpoint.rooms.services import join_room, seed_rooms
 from meetingpoint.seed.demo import DEMO_PASSWORD, load_demo
 from meetingpoint.seed.demo_forum import load_demo_forum
+from support.pictures import detailed_photo
 
 BUDGET_KB = 100  # DESIGN.md: a page's HTML+CSS+JS under 100 KB compressed
+PICTURES = 20  # issue 22: a topic with 20 pictures stays under the budget too
 ROOM = "social-dialogue"
 REPLIES = [
     ("en", "In Ghana the tripartite committee meets monthly; the hard part is what happens "
@@ -68,13 +72,31 @@ def seed_pages(replies: int = 100) -> tuple[User, dict[str, str]]:
         draft = PostDraft(f"{text} ({n + 1})", language)
         answer = reply(next(authors), topic, opening if n % 4 == 0 else branch, draft)
         branch = answer if n % 4 == 0 else branch
+    pictures = _picture_topic(room, authors, PICTURES)
     reader = people[0]
     pages = {
         "home": "/en/",
         "room page": f"/en/rooms/{ROOM}/",
         f"topic, {replies} replies": f"/en/rooms/{ROOM}/topics/{topic.id}",
+        f"topic, {PICTURES} pictures": f"/en/rooms/{ROOM}/topics/{pictures.id}",
     }
     return reader, pages
+
+
+def _picture_topic(room, authors, count: int):
+    """A topic whose answers carry `count` detailed photos, five to an answer (a post's most),
+    each described, as people share a workshop's pictures."""
+    topic = create_topic(
+        next(authors), room, "The workshop in pictures", PostDraft("Photos from both days?", "en")
+    )
+    picture = detailed_photo()
+    for first in range(0, count, MAX_PER_POST):
+        numbers = range(first + 1, min(first + MAX_PER_POST, count) + 1)
+        uploads = [Upload(io.BytesIO(picture), f"workshop-{n}.jpg", f"The workshop, photo {n}")
+                   for n in numbers]  # fmt: skip
+        draft = PostDraft(f"Photos {numbers[0]} to {numbers[-1]}.", "en", uploads=uploads)
+        reply(next(authors), topic, opening_post(topic), draft)
+    return topic
 
 
 def first_visit(browser, base_url: str, path: str, cookies: list[dict] | None = None) -> Weight:
