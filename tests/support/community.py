@@ -1,6 +1,8 @@
 """A lived-in community for the page-wide browser checks (accessibility, phones): the demo
-people, discussions and library, the example Academy, news, chat, and the main pages."""
+people, discussions (one post with a photo and a PDF) and library, the example Academy, news,
+chat, and the main pages."""
 
+import io
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -8,6 +10,8 @@ from sqlalchemy import select
 
 from meetingpoint.academy.services import access_academy, enrol, seed_academy
 from meetingpoint.accounts.models import User
+from meetingpoint.attachments.services import attach
+from meetingpoint.attachments.uploads import Upload, take
 from meetingpoint.chat import messages
 from meetingpoint.chat.services import open_direct, room_channel
 from meetingpoint.database import utcnow
@@ -24,6 +28,8 @@ from meetingpoint.safety.services import mute
 from meetingpoint.seed.demo import DEMO_PASSWORD, load_demo
 from meetingpoint.seed.demo_forum import load_demo_forum
 from meetingpoint.seed.demo_library import load_demo_library
+from support.attachments import PDF
+from support.pictures import photo
 
 ROOM = "child-labour-modern-slavery"  # the demo's first discussion is there
 
@@ -65,6 +71,7 @@ def build() -> Community:
     topic = db.session.scalar(select(Topic).where(Topic.room_id == room.id).order_by(Topic.id))
     opening = db.session.scalar(select(Post).where(Post.topic_id == topic.id).order_by(Post.id))
     toggle_topic_flag(reader, topic, "pinned_at")  # an entry in the moderation log
+    _files_on(opening)
     # Muted people's writing folds away: the topic and the direct conversation show it.
     mute(reader, other)
     replier = db.session.scalar(
@@ -110,6 +117,17 @@ def build() -> Community:
     public_pages = ["/{lang}/", "/{lang}/about", "/{lang}/auth/login", "/{lang}/auth/register",
                     "/{lang}/dashboard/", "/{lang}/offline"]  # fmt: skip
     return Community(reader, DEMO_PASSWORD, pages, public_pages)
+
+
+def _files_on(post: Post) -> None:
+    """A photo (the first attachment: routes taking an attachment's id get a picture) and a
+    PDF on the topic's opening post, so its page shows them and the walks reach them."""
+    uploads = [
+        Upload(io.BytesIO(photo(1200, 900)), "drying-racks.jpg", "Cocoa beans on drying racks"),
+        Upload(io.BytesIO(PDF), "Inspection checklist.pdf"),
+    ]
+    attach(take(post.author, uploads), post_id=post.id)
+    db.session.commit()
 
 
 def _a_failed_mail(person: User) -> None:
