@@ -17,7 +17,7 @@ from meetingpoint.chat.services import open_direct, room_channel
 from meetingpoint.database import utcnow
 from meetingpoint.extensions import db
 from meetingpoint.forums.models import Post, Topic
-from meetingpoint.forums.moderation import toggle_topic_flag
+from meetingpoint.forums.moderation import report, toggle_topic_flag
 from meetingpoint.jobs.models import DeadJob
 from meetingpoint.library.models import LibraryItem
 from meetingpoint.news.services import publish
@@ -72,6 +72,8 @@ def build() -> Community:
     opening = db.session.scalar(select(Post).where(Post.topic_id == topic.id).order_by(Post.id))
     toggle_topic_flag(reader, topic, "pinned_at")  # an entry in the moderation log
     _files_on(opening)
+    # A report of it: the moderators' queue shows the post with its files.
+    report(other, opening, "The checklist in the PDF names a child.")  # the reader wrote it
     # Muted people's writing folds away: the topic and the direct conversation show it.
     mute(reader, other)
     replier = db.session.scalar(
@@ -111,6 +113,7 @@ def build() -> Community:
         "/{lang}/search?q=inspection",
         "/{lang}/unread",
         "/{lang}/dashboard/staff?period=week",
+        "/{lang}/moderation/",
         "/{lang}/moderation/log",
         "/{lang}/admin/jobs/",
     ]
