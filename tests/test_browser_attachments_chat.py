@@ -80,3 +80,29 @@ def test_the_chat_page_with_its_slots_passes_axe_and_fits_a_phone(browsing, memb
     if layout["scroll"] > layout["width"] or layout["wide"]:
         problems.append(f"{path} (slots open): scrolls sideways ({layout})")
     assert problems == []
+
+
+def test_a_picture_sent_offline_waits_in_the_outbox_and_arrives_once(browsing, member):
+    amina = member(display_name="Amina Diallo")
+    kwame = member(display_name="Kwame Mensah")
+    browsing.expect_console_errors = True  # the browser reports its failed reconnections
+    a, k = open_chat(browsing, amina), open_chat(browsing, kwame)
+
+    # Offline, the message and its picture are kept in the browser (the File itself, in
+    # IndexedDB); the tab is closed before the link comes back.
+    a.context.set_offline(True)
+    attach_and_send(a, "Written on the bus")
+    a.locator("ol.chat li.pending", has_text="agreement.jpg").wait_for()
+    context = a.context
+    a.close()
+    context.set_offline(False)
+
+    # Any next page of hers sends it, as its form would; Kwame sees it live, once.
+    context.new_page().goto("/en/rooms/social-dialogue/")
+    k.locator(f"ol.chat li[data-id] img[alt='{ALT}']").wait_for(timeout=20_000)
+    assert shown(k) == ["Written on the bus"]
+    again = context.new_page()
+    again.goto(ROOM_CHAT.format(lang="en"))
+    wait_until_live(again)
+    assert shown(again) == ["Written on the bus"]
+    assert again.locator(f"ol.chat img[alt='{ALT}']").count() == 1
