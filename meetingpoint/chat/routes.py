@@ -53,20 +53,17 @@ class MessageForm(FlaskForm):
         return uploads_in(self.attachments)
 
     def first_error(self) -> str:
-        return next(iter(self.errors_flat()), "")
-
-    def errors_flat(self):
-        for errors in self.errors.values():
-            yield from _flat(errors)
+        """For chat.js's JSON answer; the page shows each beside its field."""
+        return _first_message(self.errors)
 
 
-def _flat(errors):
-    """WTForms nests a FieldList's errors in lists and dicts; the messages themselves."""
-    for error in errors if isinstance(errors, list) else errors.values():
-        if isinstance(error, str):
-            yield error
-        else:
-            yield from _flat(error)
+def _first_message(errors) -> str:
+    """WTForms nests a FieldList's errors in lists and dicts: the first message in them."""
+    for error in errors.values() if isinstance(errors, dict) else errors:
+        found = _first_message(error) if isinstance(error, list | dict) else str(error)
+        if found:
+            return found
+    return ""
 
 
 class EditForm(FlaskForm):
