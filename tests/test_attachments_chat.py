@@ -229,3 +229,17 @@ def test_an_account_erased_with_its_content_takes_its_chat_files(client, auth, m
     )
     assert erased.status_code == 302
     assert stored() == [] and not files().exists(key)
+
+
+def test_a_group_s_files_are_for_its_members_while_they_are_members(client, auth, make_user):
+    amina, kwame = make_user(display_name="Amina"), make_user(display_name="Kwame")
+    group = services.create_group(amina, "Youth employment working group")
+    services.add_to_group(amina, group, kwame)
+    auth.login(amina)
+    send_with(client, f"/messages/{group.id}", "Agenda", slot(0, PDF, "agenda.pdf"))
+    address = f"/attachments/{stored()[0].id}/file"
+    auth.logout()
+    auth.login(kwame)
+    assert fetch(client, address).status_code == 200
+    services.leave_group(kwame, db.session.merge(group))
+    assert fetch(client, address).status_code == 404
