@@ -21,7 +21,7 @@ def test_a_muted_person_s_live_message_arrives_folded(browsing, member):
     wait_until_live(c)
     say(c, "Something Amina chose not to read")
     item = a.locator("ol.chat li[data-id]", has_text="Message from a person you muted.")
-    item.wait_for(timeout=3000)
+    item.wait_for()
     body = item.locator("details.muted-writing .body")
     assert body.text_content() == "Something Amina chose not to read"
     assert not body.is_visible()

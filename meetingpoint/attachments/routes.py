@@ -51,13 +51,10 @@ def show(attachment_id, variant):
     # Kept by this reader's browser, checked with us before each use (a 304 costs no bytes
     # on a slow link); signing out empties that cache (security.no_store_for_signed_in).
     response.headers["Cache-Control"] = revalidation.PRIVATE
-    # Whatever a file holds, a browser never runs it as a page of ours. A picture opened
-    # alone is shown by the browser's own page, which styles it inline: let only that.
-    inline = mimetype.startswith(_INLINE)
+    # Whatever a file holds, a browser never runs it as a page of ours. Inline style lets
+    # the browser's own viewer lay out a picture or a video opened alone (no script runs).
     response.headers["Content-Security-Policy"] = (
         "default-src 'none'; style-src 'unsafe-inline'; sandbox"
-        if inline
-        else "default-src 'none'; sandbox"
     )
     response.headers["X-Content-Type-Options"] = "nosniff"
     return response

@@ -217,7 +217,7 @@ def _page(conversation, after_id: int) -> dict:
     found = messages.history(conversation, after_id=after_id, limit=messages.CATCH_UP_MAX + 1)
     more = len(found) > messages.CATCH_UP_MAX
     return {
-        "messages": [live.message_payload(m) for m in found[: messages.CATCH_UP_MAX]],
+        "messages": live.payloads(found[: messages.CATCH_UP_MAX]),
         "more": more,
     }
 
@@ -225,7 +225,7 @@ def _page(conversation, after_id: int) -> dict:
 def _latest(conversation, before_id: int | None = None) -> dict:
     found = messages.history(conversation, before_id=before_id)
     return {
-        "messages": [live.message_payload(m) for m in found],
+        "messages": live.payloads(found),
         "older": len(found) == messages.PAGE_SIZE,
     }
 

@@ -13,6 +13,7 @@ its unread counts and a conversation started meanwhile still reaches them.
 
 from ..commits import after_commit
 from ..extensions import db, socketio
+from .attached import described, files_of
 from .models import KIND_ROOM, ChatMessage, Conversation
 
 
@@ -24,8 +25,11 @@ def conversation_room(conversation_id: int) -> str:
     return f"conversation:{conversation_id}"
 
 
-def message_payload(message: ChatMessage) -> dict:
-    """A message as clients receive it, the same over the socket and in catch-up replies."""
+def message_payload(message: ChatMessage, files=None) -> dict:
+    """A message as clients receive it, the same over the socket and in catch-up replies.
+    `files`: its attachments when the caller has them (payloads() reads a page's at once)."""
+    if files is None:
+        files = files_of([message]).get(message.id, [])
     sender = message.sender
     name = None if sender is None or sender.is_deleted else sender.display_name
     return {
@@ -39,7 +43,17 @@ def message_payload(message: ChatMessage) -> dict:
         "created_at": message.created_at.isoformat(),
         "edited": message.edited_at is not None,
         "deleted": message.is_deleted,
+        # Hidden by a moderator: left out here, shown to moderators on the HTML page.
+        "attachments": []
+        if message.is_deleted
+        else [described(a) for a in files if a.hidden_at is None],
     }
+
+
+def payloads(messages) -> list[dict]:
+    """Several messages, their attachments read in one query (catch-up, history pages)."""
+    files = files_of(messages)
+    return [message_payload(m, files.get(m.id, [])) for m in messages]
 
 
 def _audience(conversation: Conversation, member_ids) -> list[str]:
@@ -48,10 +62,10 @@ def _audience(conversation: Conversation, member_ids) -> list[str]:
     return [user_room(uid) for uid in member_ids]
 
 
-def sent_payload(message: ChatMessage) -> dict:
+def sent_payload(message: ChatMessage, files=None) -> dict:
     """A new message as announced: with the id of the one before it in its conversation, so
     a client that lacks that one knows it missed an event (Redis away) and fetches it."""
-    return {**message_payload(message), "previous_id": message.previous_id}
+    return {**message_payload(message, files), "previous_id": message.previous_id}
 
 
 def is_live() -> bool:

@@ -15,7 +15,7 @@ from ..dashboard.interactions import CHAT_REPLY, CHAT_REPLY_WINDOW, DIRECT, MENT
 from ..database import utcnow
 from ..extensions import db
 from ..inputs import is_client_id
-from ..languages import written_in
+from ..languages import UNDETERMINED, written_in
 from ..languages.cache import forget as forget_translations
 from ..moderation_log import models as log
 from ..moderation_log.services import record
@@ -27,24 +27,22 @@ from ..text.limits import MESSAGE_MAX, written
 from ..text.mentions import mentioned_users
 from ..text.profiles import render_chat
 from . import live
+from .attached import attach_to, remove_files, take_files
 from .away_mail import mail_if_away
+from .errors import ChatError
 from .models import KIND_DIRECT, KIND_ROOM, ChatMessage, Conversation, ConversationMember
 
 PAGE_SIZE = 50
 CATCH_UP_MAX = 200  # one catch-up reply; the client asks again from its new last id
 
 
-class ChatError(Exception):
-    """A chat action refused for a reason the person can act on; str() is translated."""
-
-
 def _retry_later() -> ChatError:
     return ChatError(_("This message could not be sent. Reload the page and try again."))
 
 
-def send_message(user, conversation: Conversation, body, language, client_id):
-    """Store a message, then tell everyone who reads the conversation; return it as
-    announced (live.sent_payload) and whether it was newly stored.
+def send_message(user, conversation: Conversation, body, language, client_id, uploads=()):
+    """Store a message and its files (`uploads`), then tell everyone who reads the
+    conversation; return it as announced (live.sent_payload) and whether it was newly stored.
 
     A retry with the same client id returns the stored message instead of a second copy.
     The caller has checked access with access_conversation.
@@ -57,15 +55,18 @@ def send_message(user, conversation: Conversation, body, language, client_id):
             raise _retry_later()
         return live.sent_payload(existing), False
     check_may_write(user)
-    body = _checked_body(body)
-    language = written_in(language, body)
+    # A picture alone is a message (as on WhatsApp): its language is then the one chosen.
+    body = _checked_body(body) if not uploads or (body or "").strip() else ""
+    language = written_in(language or (None if body else UNDETERMINED), body)
     if language is None:
         raise ChatError(_("Choose the language the message is written in."))
     _check_flood(user)
-    html, mentioned = _render(body, conversation)
+    html, mentioned = _render(body, conversation) if body else ("", set())
     readers = listed_readers(conversation)
     if conversation.kind == KIND_DIRECT and blocked_by_any(user.id, readers):
         raise ChatError(refusal())
+    # Stored now, outside the lock; announced with the message, which commits after them.
+    taken = take_files(user, uploads)
     # Everything above only reads; the conversation's lock is held from here to the commit.
     previous_id = _lock_conversation(conversation)
     message = ChatMessage(
@@ -87,6 +88,7 @@ def send_message(user, conversation: Conversation, body, language, client_id):
             raise
         return live.sent_payload(first), False
     message.previous_id = previous_id
+    attach_to(message, taken)
     _record_interactions(user, conversation, message, readers, mentioned)
     conversation.last_message_id = message.id
     _read_up_to(user, conversation, message.id)
@@ -94,7 +96,7 @@ def send_message(user, conversation: Conversation, body, language, client_id):
     if conversation.kind != KIND_ROOM:
         mail_if_away(message, readers, _unread_query)
     # Made before the commit, which would expire the message and cost a query to reload it.
-    payload = live.sent_payload(message)
+    payload = live.sent_payload(message, taken)
     # Queued, then sent by the commit itself, in this order: so they have gone out before
     # the caller reads live.is_live() for its answer.
     live.broadcast("new_message", payload, conversation, readers)
@@ -212,6 +214,7 @@ def delete_message(user, message_id) -> ChatMessage:
         raise Forbidden
     if message.deleted_at is None:
         message.deleted_at = utcnow()
+        remove_files(message)
         forget_translations("message", message.id)
         if moderating and message.sender_id != user.id:
             record(user, "delete_message", log.CHAT_MESSAGE, message.id, message.sender_id)

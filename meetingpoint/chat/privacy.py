@@ -5,6 +5,7 @@ from sqlalchemy import select, update
 from ..accounts.privacy import account_eraser, personal_data_exporter
 from ..database import utcnow
 from ..extensions import db
+from .attached import remove_sent_by
 from .models import ChatMessage
 
 
@@ -26,6 +27,7 @@ def export_messages(user) -> list[dict]:
 def forget_chat(user, remove_content: bool) -> None:
     # Memberships stay: they only hold read positions, and the other side keeps the thread.
     if remove_content:
+        remove_sent_by(user)
         db.session.execute(
             update(ChatMessage)
             .where(ChatMessage.sender_id == user.id)

@@ -2,22 +2,26 @@
 
 from datetime import datetime
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import get_timezone
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField, TextAreaField
+from wtforms.validators import StopValidation
 
+from ..attachments.forms import attachment_slots, uploads_in
 from ..forms import ClientIdField, SubmitButton, max_length, required, strip_text
 from ..i18n import current_language
 from ..inputs import day_of, int_arg
 from ..languages.forms import written_in_choices
 from ..people.services import access_person
 from ..rooms.services import access_room, is_member
+from ..security import accepts_attachments
 from ..text.limits import MESSAGE_MAX
-from . import bp, messages, presence, services
+from . import bp, live, messages, presence, services
+from .attached import files_of
 from .models import KIND_GROUP, KIND_ROOM
 
 
@@ -30,14 +34,36 @@ def message_field() -> TextAreaField:
 
 
 class MessageForm(FlaskForm):
-    body = message_field()
+    body = TextAreaField(_l("Message"), filters=[strip_text], validators=[max_length(MESSAGE_MAX)])
     language = SelectField(_l("Written in"))
+    attachments = attachment_slots()
     client_id = ClientIdField()
     submit = SubmitButton(_l("Send"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.language.choices = written_in_choices()
+
+    def validate_body(self, field):
+        # A picture with no words is a message (as on WhatsApp); nothing at all is not.
+        if not field.data and not self.uploads():
+            raise StopValidation(str(required().message))
+
+    def uploads(self) -> list:
+        return uploads_in(self.attachments)
+
+    def first_error(self) -> str:
+        """For chat.js's JSON answer; the page shows each beside its field."""
+        return _first_message(self.errors)
+
+
+def _first_message(errors) -> str:
+    """WTForms nests a FieldList's errors in lists and dicts: the first message in them."""
+    for error in errors.values() if isinstance(errors, dict) else errors:
+        found = _first_message(error) if isinstance(error, list | dict) else str(error)
+        if found:
+            return found
+    return ""
 
 
 class EditForm(FlaskForm):
@@ -56,6 +82,7 @@ class GroupForm(FlaskForm):
 
 @bp.route("/rooms/<slug>/chat", methods=["GET", "POST"])
 @login_required
+@accepts_attachments
 def room_chat(slug):
     room = access_room(slug)
     title = room.text(current_language()).name
@@ -87,6 +114,7 @@ def open_direct(user_id):
 
 @bp.route("/messages/<int:conversation_id>", methods=["GET", "POST"])
 @login_required
+@accepts_attachments
 def conversation(conversation_id):
     conversation = services.access_conversation(current_user, conversation_id)
     if conversation.room_id:
@@ -111,15 +139,10 @@ def permalink(message_id):
 
 def _conversation_page(conversation, title, room=None, others=()):
     form = MessageForm()
-    if form.validate_on_submit():
-        try:
-            messages.send_message(
-                current_user, conversation, form.body.data, form.language.data, form.client_id.data
-            )
-        except messages.ChatError as error:
-            flash(str(error), "error")
-        else:
-            return redirect(request.path + "#latest")
+    if request.method == "POST":
+        answer = _send(form, conversation)
+        if answer is not None:
+            return answer
     before = int_arg("before", low=0)
     after = int_arg("after", low=0)
     day = _day_asked()
@@ -137,6 +160,7 @@ def _conversation_page(conversation, title, room=None, others=()):
         messages.mark_read(current_user, conversation, found[-1].id)
     return render_template(
         "chat/conversation.html",
+        attached=files_of(found),
         conversation=conversation,
         room=room,
         others=others,
@@ -154,6 +178,34 @@ def _conversation_page(conversation, title, room=None, others=()):
         live=before is None and newer is None,
         last_id=found[-1].id if found else 0,
     )
+
+
+def _send(form: MessageForm, conversation):
+    """The form sent: stored, then back to the latest messages; refused, the page again with
+    the reason and the text. chat.js sends a message with files here too, asking for JSON:
+    it gets the answer the socket's `send` would give."""
+    as_json = request.accept_mimetypes.best == "application/json"
+    try:
+        if not form.validate_on_submit():
+            raise messages.ChatError(form.first_error())
+        announced, stored = messages.send_message(
+            current_user,
+            conversation,
+            form.body.data,
+            form.language.data,
+            form.client_id.data,
+            uploads=form.uploads(),
+        )
+    except messages.ChatError as error:
+        if as_json:
+            return jsonify(ok=False, error=str(error)), 400
+        if form.errors:
+            return None  # shown beside their fields
+        flash(str(error), "error")
+        return None
+    if as_json:
+        return jsonify(ok=True, message=announced, duplicate=not stored, live=live.is_live())
+    return redirect(request.path + "#latest")
 
 
 def _day_asked() -> datetime | None:

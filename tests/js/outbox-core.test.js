@@ -34,3 +34,17 @@ test("the form shown again, or an error, is a refusal", () => {
   assert.equal(outbox.outcome(answer("/en/posts/3/reply", false, 400)), "refused");
   assert.equal(outbox.outcome(answer("/en/rooms/gone/topics/3", true, 404)), "refused");
 });
+
+test("a message's files are sent under their own names, beside its text", async () => {
+  const photo = new File([new Uint8Array([255, 216, 255])], "workshop.jpg", { type: "image/jpeg" });
+  const entry = { url: "/en/rooms/r/chat", fields: [
+    ["body", "The workshop"], ["attachments-0-file", photo], ["attachments-0-alt", "Delegates"]
+  ] };
+  const data = outbox.formData(entry, "token");
+  const sent = data.get("attachments-0-file");
+  assert.equal(sent.name, "workshop.jpg");
+  assert.deepEqual([...new Uint8Array(await sent.arrayBuffer())], [255, 216, 255]);
+  assert.equal(data.get("body"), "The workshop");
+  assert.equal(data.get("attachments-0-alt"), "Delegates");
+  assert.equal(data.get("csrf_token"), "token");
+});

@@ -7,7 +7,8 @@
   var list = document.querySelector("[data-chat]");
   var core = window.meetingPointChat; // chat-core.js, loaded just before
   var outbox = window.meetingPointOutbox; // outbox.js: what is sent is held until answered
-  if (!list || !window.meetingPoint || !core || list.dataset.live !== "on") return;
+  var files = window.meetingPointChatFiles; // chat-files.js: attachments shown and sent
+  if (!list || !window.meetingPoint || !core || !files || list.dataset.live !== "on") return;
   var socket = window.meetingPoint.socket;
   var text = list.dataset;
   var conversationId = Number(text.conversationId);
@@ -81,7 +82,11 @@
     var body = el("div", "body");
     body.lang = m.language;
     body.innerHTML = m.html; // sanitised on the server by an allow-list (nh3)
-    item.appendChild(muted.indexOf(String(m.sender_id)) >= 0 ? collapsed(body) : body);
+    var content = document.createDocumentFragment();
+    content.appendChild(body);
+    var attached = files.list(m.attachments, text);
+    if (attached) content.appendChild(attached);
+    item.appendChild(muted.indexOf(String(m.sender_id)) >= 0 ? collapsed(content) : content);
     if (m.edited) item.appendChild(el("span", "meta edited", text.textEdited));
     if (text.translateUrl && m.language !== document.documentElement.lang) {
       var translate = el("a", "translate", text.textTranslate);
@@ -268,7 +273,7 @@
     if (core.shouldSayNotSent(tries)) setStatus(draft.client_id, text.textNotSent);
     clearTimeout(draft.timer);
     draft.timer = setTimeout(function () {
-      if (pending[draft.client_id] && socket.connected) send(draft);
+      if (pending[draft.client_id] && canSend(draft)) send(draft);
     }, core.retryDelay(tries));
   }
 
@@ -277,34 +282,48 @@
     if (item) item.textContent = status;
   }
 
+  // Files go over HTTP (the socket carries none); the answer is the same either way.
+  function canSend(draft) {
+    return draft.fields ? navigator.onLine !== false : socket.connected;
+  }
+
   function send(draft) {
+    if (draft.fields) {
+      return files.post(location.pathname, draft.fields, text.csrf, text.textNotSent,
+        function (reply) { answered(draft, false, reply); });
+    }
     socket.timeout(15000).emit("send", draft, function (timedOut, reply) {
-      if (!pending[draft.client_id]) return; // already answered, by an earlier try
-      if (timedOut || (reply && !reply.ok && reply.retry)) return retryLater(draft);
-      var item = list.querySelector('[data-client-id="' + draft.client_id + '"]');
-      clearTimeout(draft.timer);
-      delete pending[draft.client_id];
-      if (outbox) outbox.release(draft.client_id); // answered: stored, or back in the box
-      if (reply && reply.ok) {
-        show(reply.message);
-        chain(reply.message);
-        markRead();
-        if (reply.live === false) {
-          showLive(false);
-          beat(); // and from now on every few seconds, until live again
-        }
-        return;
-      }
-      if (item) list.removeChild(item);
-      var box = form.querySelector("textarea");
-      // Nothing written is lost: the text goes back in the box, after whatever is there
-      // (several drafts sent at reconnection may be refused together).
-      if (box.value.indexOf(draft.body) === -1) {
-        box.value = box.value.trim() ? box.value.replace(/\s+$/, "") + "\n\n" + draft.body
-          : draft.body;
-      }
-      showError(reply && reply.error);
+      answered(draft, timedOut, reply);
     });
+  }
+
+  function answered(draft, timedOut, reply) {
+    if (!pending[draft.client_id]) return; // already answered, by an earlier try
+    if (timedOut || (reply && !reply.ok && reply.retry)) return retryLater(draft);
+    var item = list.querySelector('[data-client-id="' + draft.client_id + '"]');
+    clearTimeout(draft.timer);
+    delete pending[draft.client_id];
+    if (outbox) outbox.release(draft.client_id); // answered: stored, or back in the box
+    if (reply && reply.ok) {
+      show(reply.message);
+      chain(reply.message);
+      markRead();
+      if (reply.live === false) {
+        showLive(false);
+        beat(); // and from now on every few seconds, until live again
+      }
+      return;
+    }
+    if (item) list.removeChild(item);
+    var box = form.querySelector("textarea");
+    // Nothing written is lost: the text goes back in the box, after whatever is there
+    // (several drafts sent at reconnection may be refused together).
+    if (box.value.indexOf(draft.body) === -1) {
+      box.value = box.value.trim() ? box.value.replace(/\s+$/, "") + "\n\n" + draft.body
+        : draft.body;
+    }
+    if (draft.fields) files.restore(form, draft.fields);
+    showError(reply && reply.error);
   }
 
   // Shown at once as pending, sent now if connected, else once the connection is back.
@@ -313,10 +332,13 @@
     var item = el("li", "message mine pending");
     item.dataset.clientId = draft.client_id;
     item.appendChild(el("div", "body", draft.body));
+    (draft.fields || []).forEach(function (pair) {
+      if (typeof pair[1] !== "string") item.appendChild(el("p", "meta", pair[1].name));
+    });
     item.appendChild(el("span", "meta status", text.textSending));
     list.appendChild(item);
     pending[draft.client_id] = draft;
-    if (socket.connected) send(draft);
+    if (canSend(draft)) send(draft);
   }
 
   // The same message as the page's own form would post it (routes.MessageForm).
@@ -330,6 +352,7 @@
       if (pair[0] === "body" || pair[0] === "language" || pair[0] === "client_id") {
         draft[pair[0]] = pair[1];
       }
+      if (typeof pair[1] !== "string") draft.fields = entry.fields; // it carries files
     });
     return draft;
   }
@@ -346,18 +369,22 @@
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       var body = box.value.trim();
-      if (!body) return;
+      var chosen = files.chosen(form).length > 0;
+      if (!body && !chosen) return;
       var draft = {
         conversation_id: conversationId,
         client_id: form.elements.client_id.value,
         body: body,
         language: form.elements.language.value
       };
+      // With files, the form's own fields, Files included (kept in the outbox as they are).
+      if (chosen) draft.fields = files.fieldsOf(form);
       form.elements.client_id.value = newClientId();
       box.value = "";
+      files.clear(form);
       showError("");
-      var offline = !socket.connected || navigator.onLine === false;
-      var held = outbox ? outbox.hold(fieldsOf(draft), offline) : Promise.resolve();
+      var offline = !canSend(draft) || navigator.onLine === false;
+      var held = outbox ? outbox.hold(draft.fields || fieldsOf(draft), offline) : Promise.resolve();
       held.catch(function () {}).then(function () { wait(draft); });
     });
     // Held in the outbox by an earlier page (closed before the server answered, or a

@@ -65,10 +65,20 @@
     return withStore(owner, "readwrite", function (store) { store.delete(clientId); });
   }
 
-  function post(entry, csrfToken) {
+  // The entry as its form would post it.
+  function formData(entry, csrfToken) {
     var data = new FormData();
-    entry.fields.forEach(function (pair) { data.append(pair[0], pair[1]); });
+    entry.fields.forEach(function (pair) {
+      // A chosen file, kept in IndexedDB as the File it was: sent under its own name.
+      if (typeof pair[1] === "string") data.append(pair[0], pair[1]);
+      else data.append(pair[0], pair[1], pair[1].name);
+    });
     data.append("csrf_token", csrfToken);
+    return data;
+  }
+
+  function post(entry, csrfToken) {
+    var data = formData(entry, csrfToken);
     return fetch(entry.url, { method: "POST", body: data, credentials: "same-origin" });
   }
 
@@ -98,6 +108,7 @@
   }
 
   return {
-    inOrder: inOrder, outcome: outcome, all: all, put: put, remove: remove, flush: flush
+    inOrder: inOrder, outcome: outcome, formData: formData, all: all, put: put, remove: remove,
+    flush: flush
   };
 })());

@@ -45,9 +45,9 @@
   function keep(form) {
     var fields = [];
     new FormData(form).forEach(function (value, name) {
-      if (name !== "csrf_token" && name !== "preview" && typeof value === "string") {
-        fields.push([name, value]);
-      }
+      if (name === "csrf_token" || name === "preview") return;
+      // A chosen file is kept as a File (IndexedDB stores it); an empty slot is left out.
+      if (typeof value === "string" || value.name) fields.push([name, value]);
     });
     var address = new URL(form.action || location.href, location.href);
     return hold(address.pathname + address.search, fields);
@@ -134,7 +134,8 @@
     event.preventDefault();
     keep(form).then(function () {
       // Cleared for the next one, which gets an id of its own.
-      form.querySelectorAll("textarea, input[name=title], input[name=tags]").forEach(function (field) {
+      var cleared = "textarea, input[name=title], input[name=tags], input[type=file], .attach input";
+      form.querySelectorAll(cleared).forEach(function (field) {
         field.value = "";
       });
       form.querySelector("[name=client_id]").value = newId();
