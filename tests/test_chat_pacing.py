@@ -3,7 +3,6 @@ undone, then dropped, and the rest of the site goes on answering."""
 
 import time
 
-import pytest
 from sqlalchemy import func, select
 from support.web import AuthActions
 
@@ -63,7 +62,6 @@ def test_a_bucket_is_forgotten():
     assert len(budget) == 0
 
 
-@pytest.mark.alone  # how many sends the refill lets through depends on the machine's speed
 def test_a_flood_is_refused_undone_then_dropped(app, client, member, rooms):
     app.config["CHAT_MESSAGES_PER_MINUTE"] = 10_000  # the event budget alone paces here
     channel = room_channel(rooms["social-dialogue"])
