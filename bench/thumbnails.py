@@ -10,7 +10,6 @@ Each measurement runs in its own process, so one step's peak does not hide in an
 """
 
 import multiprocessing
-import resource
 import statistics
 import sys
 import time
@@ -28,7 +27,12 @@ WIDTH, HEIGHT = 4000, 3000
 
 
 def _rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
+    """This process's peak resident size so far (VmHWM: getrusage's ru_maxrss would carry
+    the parent's peak across the spawn's exec)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError("no VmHWM in /proc/self/status")
 
 
 def _step(name: str, originals: list[bytes], results) -> None:
