@@ -1,20 +1,17 @@
 """Pictures and files in chat messages (room, direct): through the plain form, in the live
 payloads, seen only by the conversation's readers on both storages, gone with the message."""
 
-import io
 import re
 
 import pytest
 from sqlalchemy import event, select
+from support.attachments import fetch, post_form, slot, stored
 from support.chat_form import client_id_on
 from support.chat_sockets import events
 from support.pictures import photo
 from support.settings import PASSWORD
-from support.web import csrf_token, post
-from werkzeug.datastructures import FileStorage, MultiDict
-from werkzeug.test import encode_multipart
+from support.web import post
 
-from meetingpoint.attachments.models import Attachment
 from meetingpoint.chat import services
 from meetingpoint.chat.models import ChatMessage
 from meetingpoint.extensions import db
@@ -25,41 +22,12 @@ PDF = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n"
 SVG = b"<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>"
 
 
-def slot(n: int, content: bytes, name: str, alt: str = "") -> dict:
-    return {f"attachments-{n}-file": (content, name), f"attachments-{n}-alt": alt}
-
-
 def send_with(client, url: str, body: str, *slots: dict, lang="en", json=False, **extra):
-    """The chat form as a browser sends it (chat.js asks for JSON), encoded in memory."""
+    """The chat form as a browser sends it (chat.js asks for JSON)."""
     page = client.get(f"/{lang}{url}").get_data(as_text=True)
-    fields = MultiDict({"body": body, "language": "", "client_id": client_id_on(page), **extra})
-    fields.add("csrf_token", csrf_token(client))
-    for chosen in slots:
-        for name, value in chosen.items():
-            if isinstance(value, tuple):
-                fields.add(name, FileStorage(io.BytesIO(value[0]), filename=value[1]))
-            else:
-                fields.add(name, value)
-    boundary, data = encode_multipart(fields)
-    return client.post(
-        f"/{lang}{url}",
-        data=data,
-        content_type=f"multipart/form-data; boundary={boundary}",
-        headers={"Accept": "application/json"} if json else {},
-    )
-
-
-def fetch(client, url: str):
-    """A served file, read and closed (the file stays open until then)."""
-    response = client.get(url)
-    response.get_data()
-    response.close()
-    return response
-
-
-def stored() -> list[Attachment]:
-    db.session.rollback()
-    return list(db.session.scalars(select(Attachment).order_by(Attachment.id)))
+    fields = {"body": body, "language": "", "client_id": client_id_on(page), **extra}
+    headers = {"Accept": "application/json"} if json else None
+    return post_form(client, f"/{lang}{url}", fields, *slots, headers=headers)
 
 
 def messages_stored() -> list[ChatMessage]:

@@ -18,22 +18,30 @@ def slot(n: int, content: bytes, name: str, alt: str = "") -> dict:
     return {f"attachments-{n}-file": (content, name), f"attachments-{n}-alt": alt}
 
 
-def reply_with(client, opening_id: int, body: str, *slots: dict, lang: str = "en", **extra):
-    """The reply form as a browser sends it, encoded in memory (see support/library.py)."""
-    fields = MultiDict({"body": body, "language": "en", "submit": "Post", **extra})
-    fields.add("csrf_token", csrf_token(client))
+def post_form(client, url: str, fields: dict, *slots: dict, headers=None):
+    """A form with files as a browser sends it, encoded in memory (see support/library.py):
+    `fields`, the session's CSRF token, and the files of `slots`."""
+    form = MultiDict(fields)
+    form.add("csrf_token", csrf_token(client))
     for chosen in slots:
         for name, value in chosen.items():
             if isinstance(value, tuple):
-                fields.add(name, FileStorage(io.BytesIO(value[0]), filename=value[1]))
+                form.add(name, FileStorage(io.BytesIO(value[0]), filename=value[1]))
             else:
-                fields.add(name, value)
-    boundary, data = encode_multipart(fields)
+                form.add(name, value)
+    boundary, data = encode_multipart(form)
     return client.post(
-        f"/{lang}/posts/{opening_id}/reply",
+        url,
         data=data,
         content_type=f"multipart/form-data; boundary={boundary}",
+        headers=headers or {},
     )
+
+
+def reply_with(client, opening_id: int, body: str, *slots: dict, lang: str = "en", **extra):
+    """The reply form, with its files."""
+    fields = {"body": body, "language": "en", "submit": "Post", **extra}
+    return post_form(client, f"/{lang}/posts/{opening_id}/reply", fields, *slots)
 
 
 def fetch(client, url: str, **headers):
