@@ -29,7 +29,7 @@ OUT_OF_OFFICE_SUBJECT = re.compile(
     r"^\W*(?:auto\s*:|(?:automatic reply|out of (?:the )?office(?: auto ?reply)?"
     r"|respuesta automatica|fuera de la oficina"
     r"|reponse automatique|absence du bureau"
-    r"|resposta automatica|ausente do escritorio)\s*(?::|$))"
+    r"|resposta automatica|ausente do escritorio)\s*(?::|\]|\)|$))"
 )
 
 

@@ -126,13 +126,12 @@ def _field_blocks(part: Message) -> list[dict[str, str]]:
 
 def _from_text(message: EmailMessage) -> Bounce | None:
     text = _explanation(message)
-    from_mail_system = _from_mail_system(message)
     bounce_subject = bool(BOUNCE_SUBJECT.search(str(message.get("Subject", ""))))
     found = STATUS_IN_TEXT.search(text)
-    unknown = UNKNOWN_RECIPIENT.search(text)
-    evidence = found or unknown
-    # A null sender alone is also what autoresponders use: it takes an error in the text.
-    if not (from_mail_system or bounce_subject) or not (evidence or bounce_subject):
+    evidence = found or UNKNOWN_RECIPIENT.search(text)
+    # Autoresponders also write with a null sender, and people write "does not exist":
+    # a bounce comes from the mail system or says so in its subject.
+    if not (_from_mail_system(message) or bounce_subject) or not (evidence or bounce_subject):
         return None
     status = found.group(1) if found else ""
     line = _line_at(text, evidence.start()) if evidence else ""
@@ -186,8 +185,6 @@ def _own_addresses(message: Message) -> set[str]:
 
 
 def _from_mail_system(message: Message) -> bool:
-    if str(message.get("Return-Path", "")).replace(" ", "") == "<>":
-        return True
     senders = getaddresses([str(value) for value in message.get_all("From", [])])
     return any(_is_system(address) for _, address in senders)
 
