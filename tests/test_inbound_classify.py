@@ -63,7 +63,6 @@ def test_out_of_office_replies_lists_and_bounces_are_automatic(name):
         {"Auto-Submitted": "Auto-Notified; owner-email=ana@example.org"},
         {"Precedence": "bulk"},
         {"Precedence": "Junk"},
-        {"Precedence": "list"},
         {"Precedence": "auto_reply"},
         {"X-Autoreply": "yes"},
         {"X-Autorespond": "Vacation"},
@@ -122,7 +121,6 @@ def test_x_loop_counts_only_when_we_know_our_domain():
         "Absence du bureau : Jardin partagé",
         "Resposta automática: Feira de trocas",
         "Ausente do escritório: Feira de trocas",
-        "Ausente do escritorio: Feira de trocas",
         "[Automatic reply] Seed library",
     ],
 )
@@ -359,10 +357,18 @@ def test_only_our_servers_results_aligned_with_the_sender_vouch_for_it(
 
 
 def test_results_inside_comments_do_not_count():
-    # The only dkim=pass in auth_dmarc_pass.eml is inside a comment about ARC.
-    message = replace_in("auth_dmarc_pass.eml", "dmarc=pass", "dmarc=fail")
+    forged_in_comment = human_reply_with(
+        Authentication_Results="mx.meetingpoint.example; spf=fail (relay said;"
+        " dkim=pass header.d=example.org as well) smtp.mailfrom=example.org"
+    )
+    # A "(" inside a quoted value opens no comment.
+    quoted_parenthesis = human_reply_with(
+        Authentication_Results='mx.meetingpoint.example; dkim=pass header.b="ab(cd"'
+        " header.d=example.org"
+    )
 
-    assert verdict(message, "ana@example.org", OUR_SERVERS) == "fail"
+    assert verdict(forged_in_comment, "ana@example.org", OUR_SERVERS) == "fail"
+    assert verdict(quoted_parenthesis, "ana@example.org", OUR_SERVERS) == "pass"
 
 
 def test_a_server_that_checked_nothing_vouches_for_nothing():
