@@ -110,6 +110,7 @@ def configure_blueprints(app: Flask) -> None:
         dashboard,
         digests,  # noqa: F401  (no pages: imported for its job)
         forums,
+        inbound,  # noqa: F401  (no pages: imported for its job)
         jobs,
         library,
         main,

@@ -9,6 +9,7 @@ from .accounts.models import ROLE_ADMIN, ROLES
 def register_commands(app: Flask) -> None:
     from .dashboard.cli import dashboard
     from .digests.cli import digest
+    from .inbound.cli import mail
     from .jobs.cli import worker
     from .storage.cli import storage
 
@@ -18,6 +19,7 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(dashboard)
     app.cli.add_command(worker)
     app.cli.add_command(storage)
+    app.cli.add_command(mail)
 
 
 @click.group()

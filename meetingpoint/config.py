@@ -59,6 +59,19 @@ class Config:
     MAIL_USE_TLS = _env("SMTP_TLS", "1") == "1"
     MAIL_SENDER = _env("MAIL_SENDER", "Meeting Point <no-reply@meetingpoint.local>")
     MAIL_OUTBOX = Path(_env("MAIL_OUTBOX", str(PROJECT_ROOT / "instance" / "outbox")))
+    # Mail coming in (docs/mail.md). With a reply domain, mail about a post or conversation
+    # can be answered (Reply-To: reply+<token>@domain), a room takes new topics at
+    # MAIL_ROOM_ADDRESS, and bounces return to bounces+<token>@domain. Unset: outbound only.
+    MAIL_REPLY_DOMAIN = _env("MAIL_REPLY_DOMAIN")
+    MAIL_ROOM_ADDRESS = _env("MAIL_ROOM_ADDRESS", "{room}@{domain}")
+    # The authserv-ids of our own MTA: only its Authentication-Results headers are believed.
+    MAIL_AUTHSERV_IDS = _env("MAIL_AUTHSERV_IDS", "")
+    MAIL_IN_MAX_BYTES = int(_env("MAIL_IN_MAX_BYTES", str(25 * 1024 * 1024)))
+    MAIL_IN_PER_SENDER_PER_HOUR = int(_env("MAIL_IN_PER_SENDER_PER_HOUR", "30"))
+    MAIL_REPLY_KEY_DAYS = int(_env("MAIL_REPLY_KEY_DAYS", "180"))  # since the last mail sent
+    MAIL_BOUNCES_TO_STOP = int(_env("MAIL_BOUNCES_TO_STOP", "3"))
+    MAIL_LMTP_HOST = _env("MAIL_LMTP_HOST", "127.0.0.1")
+    MAIL_LMTP_PORT = int(_env("MAIL_LMTP_PORT", "8024"))
 
     # Links in mail need an absolute address even outside a request.
     SERVER_NAME = _env("SERVER_NAME")

@@ -5,7 +5,7 @@ from flask_login import current_user
 
 bp = Blueprint("chat", __name__, url_prefix="/<lang:lang_code>")
 
-from . import group_routes, privacy, routes, sections, translations  # noqa: E402,F401
+from . import by_email, group_routes, privacy, routes, sections, translations  # noqa: E402,F401
 from .messages import unread_totals  # noqa: E402
 
 

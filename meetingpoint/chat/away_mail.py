@@ -5,6 +5,8 @@ from flask import render_template, url_for
 from flask_babel import gettext as _
 
 from ..extensions import db
+from ..mail.addresses import reply_domain
+from ..mail.threads import about_message
 from ..notifications import delivery, push
 from ..notifications.models import EMAIL, OFF
 from ..notifications.preferences import DIRECT_MESSAGE, channels_for
@@ -43,7 +45,8 @@ def mail_if_away(message: ChatMessage, readers: list[int], unread_query) -> None
 
 
 @delivery.email_renderer(DIRECT_MESSAGE)
-def email_direct_message(message_id: int, recipient) -> tuple[str, str]:
+def email_direct_message(message_id: int, recipient) -> tuple:
+    """About the conversation: a reply to the mail is a message in it."""
     message = db.session.get_one(ChatMessage, message_id)
     sender = person_name(message.sender)
     body = render_template(
@@ -54,8 +57,10 @@ def email_direct_message(message_id: int, recipient) -> tuple[str, str]:
         link=url_for("chat.permalink", message_id=message.id, lang_code=recipient.locale,
                      _external=True),
         settings=url_for("notifications.settings", lang_code=recipient.locale, _external=True),
+        reply_by_mail=reply_domain() is not None,
     )  # fmt: skip
-    return _("%(name)s wrote to you on Meeting Point", name=sender), body
+    about = about_message(message.conversation_id, message.id)
+    return _("%(name)s wrote to you on Meeting Point", name=sender), body, about
 
 
 @push.push_renderer(DIRECT_MESSAGE)

@@ -5,7 +5,7 @@ from flask_login import current_user
 
 bp = Blueprint("notifications", __name__, url_prefix="/<lang:lang_code>/notifications")
 
-from . import privacy, push_routes, routes  # noqa: E402,F401
+from . import mailing_list, privacy, push_routes, routes  # noqa: E402,F401
 from .services import unread_count  # noqa: E402
 
 

@@ -7,12 +7,15 @@ from functools import partial
 
 from flask import render_template, url_for
 from flask_babel import force_locale
+from sqlalchemy import select
 
 from ..accounts.models import User
 from ..commits import on_commit
 from ..extensions import db
 from ..jobs import dispatch, job
-from ..mail import send_mail
+from ..mail import About, send_mail
+from ..mail.addresses import reply_domain
+from ..mail.threads import about_post
 from ..templating import person_name
 from .models import Notification
 from .wording import describe
@@ -50,14 +53,26 @@ def mail_about(kind: str, user_id: int, target_id: int) -> None:
         return
     render = _renderers.get(kind, _notification_mail)
     with force_locale(recipient.locale):
-        subject, body = render(target_id, recipient)
-    send_mail(recipient.email, subject, body, language=recipient.locale)
+        subject, body, *rest = render(target_id, recipient)
+    about: About | None = rest[0] if rest else None
+    if about is not None and about.target == "post" and _listed(recipient.id, about.target_id):
+        return  # the post reached them already, whole, in mailing-list mode
+    send_mail(
+        recipient.email,
+        subject,
+        body,
+        language=recipient.locale,
+        recipient_id=recipient.id,
+        about=about,
+    )
 
 
-def _notification_mail(notification_id: int, recipient) -> tuple[str, str]:
-    """The wording of the notification centre, a short excerpt, and the link."""
+def _notification_mail(notification_id: int, recipient) -> tuple:
+    """The wording of the notification centre, a short excerpt, and the link; about the
+    post, when there is one, so that a reply to the mail answers it."""
     notification = db.session.get(Notification, notification_id)
     what, excerpt = summary(notification)
+    about = _about_post(notification.post_id) if notification.post_id else None
     body = render_template(
         "email/notification.txt",
         user=recipient,
@@ -70,8 +85,29 @@ def _notification_mail(notification_id: int, recipient) -> tuple[str, str]:
             _external=True,
         ),
         settings=url_for("notifications.settings", lang_code=recipient.locale, _external=True),
+        reply_by_mail=about is not None and reply_domain() is not None,
     )
-    return what, body
+    return what, body, about
+
+
+def _about_post(post_id: int) -> About | None:
+    from ..forums.models import PATH_DIGITS, Post  # notifications sit below forums
+
+    post = db.session.get(Post, post_id)
+    if post is None:
+        return None
+    return about_post(post.id, post.parent_id, int(post.path[:PATH_DIGITS] or post.id))
+
+
+def _listed(user_id: int, post_id: int) -> bool:
+    """Whether the person reads the post's room in mailing-list mode."""
+    from ..forums.models import Post, Topic
+    from .mailing_list import reads_by_mail
+
+    room_id = db.session.scalar(
+        select(Topic.room_id).join(Post, Post.topic_id == Topic.id).where(Post.id == post_id)
+    )
+    return room_id is not None and reads_by_mail(user_id, room_id)
 
 
 def summary(notification: Notification) -> tuple[str, str]:
