@@ -27,7 +27,7 @@ from meetingpoint.rooms.models import RoomMembership
 # Browser fixtures (Playwright, Chromium), live chat's, the dashboard's history, jobs
 # through Redis and workers, and the S3 server: own modules.
 pytest_plugins = ["support.browsing", "support.chat_sockets", "support.dashboard_history",
-                  "support.job_queue", "support.object_storage",
+                  "support.job_queue", "support.mail_in", "support.object_storage",
                   "support.push_service"]  # fmt: skip
 
 

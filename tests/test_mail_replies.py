@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from sqlalchemy import select
 from support.forum import answer, last, open_topic
-from support.mail_in import DOMAIN, gmail_reply, mail_in  # noqa: F401  (fixture)
+from support.mail_in import DOMAIN, gmail_reply
 
 from meetingpoint.database import utcnow
 from meetingpoint.extensions import db
