@@ -1,0 +1,1 @@
+"""Mail coming in: replies, new topics by mail, bounces."""
