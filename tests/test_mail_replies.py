@@ -57,7 +57,7 @@ def test_a_notification_answered_by_mail_is_posted_under_the_right_post(
     assert posted.parent_id == brunos.id and posted.author_id == ana.id
     assert posted.body_source == SPANISH  # the quotation and "On ... wrote:" are gone
     assert posted.language == "es"
-    page = client.get(f"/en/topics/{posted.topic_id}")
+    page = client.get(f"/en/rooms/social-dialogue/topics/{posted.topic_id}")
     assert "el consejo tripartito se reúne cada mes" in page.get_data(as_text=True)
 
 
