@@ -6,6 +6,7 @@ from flask import Response, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, logout_user
 
+from ..mail.bounces import stopped_state
 from . import bp, services
 from .forms import AccountForm, ChangePasswordForm, DeleteAccountForm
 
@@ -71,3 +72,20 @@ def delete():
             flash(_("Your account is deleted. Thank you for taking part."), "success")
             return redirect(url_for("main.home"))
     return render_template("accounts/privacy.html", form=form), 400
+
+
+@bp.route("/mail/resume", methods=["POST"])
+@login_required
+def resume_mail():
+    """After mail to the address bounced: the person says it works again."""
+    services.resume_mail(current_user)
+    flash(_("We will send you mail again."), "success")
+    return redirect(url_for("accounts.profile"))
+
+
+@bp.context_processor
+def stopped_mail():
+    """The notice on every account page while mail to the person's address is stopped."""
+    if not current_user.is_authenticated:
+        return {}
+    return {"mail_stopped": stopped_state(current_user.email)}

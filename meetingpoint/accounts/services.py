@@ -8,6 +8,8 @@ from werkzeug.exceptions import Forbidden
 
 from ..database import utcnow
 from ..extensions import db
+from ..mail.addresses import revoke_reply_keys
+from ..mail.bounces import resume
 from ..moderation_log import models as log
 from ..moderation_log.services import record
 from . import privacy
@@ -99,6 +101,7 @@ def delete_account(user: User, password: str, remove_content: bool) -> None:
     for erase in privacy.erasers():
         erase(user, remove_content)
     db.session.query(AccountToken).filter_by(user_id=user.id).delete()
+    revoke_reply_keys(user.id)  # no mail answers as them any more
     user.deleted_at = utcnow()
     user.email = None
     user.password_hash = None
@@ -151,4 +154,10 @@ def suspend(actor: User, user: User, until: date | None) -> None:
             raise AccountError(_("Choose a date in the future."))
         user.suspended_until = moment
         record(actor, "suspend", log.USER, user.id, user.id, until.isoformat())
+    db.session.commit()
+
+
+def resume_mail(user: User) -> None:
+    """Mail to the person's address starts again after it was stopped for bouncing."""
+    resume(user.email)
     db.session.commit()

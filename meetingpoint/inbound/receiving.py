@@ -11,6 +11,7 @@ from sqlalchemy import select
 from ..extensions import db
 from ..jobs import later
 from ..mail.addresses import recipient_of
+from ..rooms.models import Room
 from .models import InboundMail
 
 log = logging.getLogger(__name__)
@@ -21,7 +22,12 @@ class TooLarge(Exception):
 
 
 def is_ours(address: str) -> bool:
-    return recipient_of(address) is not None
+    """Whether to take mail for `address`: a reply or bounce address of ours (its key is
+    checked later, to answer why), or the address of a room that exists."""
+    found = recipient_of(address)
+    if found is None or found.kind != "room":
+        return found is not None
+    return db.session.scalar(select(Room.id).where(Room.slug == found.value)) is not None
 
 
 def receive(raw: bytes, recipients: list[str], envelope_from: str = "") -> list[int]:
