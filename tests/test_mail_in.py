@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 from support.forum import last
-from support.web import post
 from support.mail_in import DOMAIN, authenticated, new_mail
+from support.web import post
 
 from meetingpoint.extensions import db
 from meetingpoint.forums.models import Post, Topic
