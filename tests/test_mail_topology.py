@@ -81,14 +81,12 @@ def test_a_reply_by_mail_on_one_process_is_seen_live_on_the_other(
 
         notice = _mail_to(tmp_path / "outbox", "bruno@example.org")
         reply = gmail_reply(notice, "bruno@example.org", ANSWER)
+        wire = reply.as_bytes(policy=reply.policy.clone(linesep="\r\n"))
         with smtplib.LMTP("127.0.0.1", port) as client:
-            refused = client.sendmail("bruno@example.org", [str(notice["Reply-To"])],
-                                      reply.as_bytes(policy=reply.policy.clone(linesep="\r\n")))  # fmt: skip
+            refused = client.sendmail("bruno@example.org", [str(notice["Reply-To"])], wire)
         assert refused == {}
 
-        page.locator("ol.chat li[data-id]", has_text="nos vemos el jueves").wait_for(
-            timeout=15_000
-        )
+        page.locator("ol.chat li[data-id]", has_text="nos vemos el jueves").wait_for(timeout=15_000)
         assert shown(page) == ["Can we meet after the plenary on Thursday?", ANSWER]
     finally:
         lmtp.terminate()
