@@ -166,3 +166,11 @@ def test_flask_mail_ingest_takes_a_mail_from_standard_input(member, runner, mail
         args=["mail", "ingest", "--recipient", f"x@{DOMAIN}"], input=bytes(message)
     )
     assert unknown.exit_code == 67
+
+
+def test_members_see_the_rooms_address_on_its_page(member, client, auth, mail_in):
+    ana = member(email="ana@example.org")
+    assert ROOM_ADDRESS not in client.get("/en/rooms/social-dialogue/").get_data(as_text=True)
+    auth.login(ana)
+    page = client.get("/en/rooms/social-dialogue/").get_data(as_text=True)
+    assert f'href="mailto:{ROOM_ADDRESS}"' in page

@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from ..i18n import current_language
+from ..mail.addresses import room_address
 from ..pagecache.pages import kept_for_visitors
 from ..security import admin_required, safe_next
 from . import bp, services
@@ -36,6 +37,7 @@ def show(slug):
         member_count=total,
         is_member=services.is_member(current_user, room),
         sections=sections_for(room, current_user),
+        mail_address=room_address(room.slug),
     )
 
 

@@ -13,8 +13,11 @@ from ..i18n import LANGUAGES
 from .models import Room, RoomMembership, RoomText
 from .seed_data import ROOMS
 
-# Addresses that collide with the room pages' own paths.
-RESERVED_SLUGS = frozenset({"new"})
+# Addresses that collide with the room pages' own paths, or with mail addresses that are
+# ours (replies, bounces) or that a mail domain must keep for people (RFC 2142).
+RESERVED_SLUGS = frozenset(
+    {"new", "reply", "bounces", "postmaster", "abuse", "hostmaster", "webmaster", "mailer-daemon"}
+)
 
 
 class RoomError(Exception):
