@@ -9,7 +9,7 @@ from meetingpoint.attachments.models import Attachment
 from meetingpoint.chat import services
 from meetingpoint.chat.models import ChatMessage
 from meetingpoint.extensions import db
-from meetingpoint.notifications.models import EMAIL, NotificationPreference
+from meetingpoint.notifications.models import EMAIL, MENTION, NotificationPreference
 from meetingpoint.notifications.preferences import DIRECT_MESSAGE
 
 ANSWER = "Obrigado pela mensagem. Podemos falar na quinta-feira depois da sessão plenária."
@@ -68,3 +68,22 @@ def _reply_address(user_id: int, conversation_id: int) -> str:
     address = reply_address(user_id, "conversation", conversation_id)
     db.session.commit()
     return address
+
+
+def test_a_mention_in_a_room_chat_answered_by_mail_is_said_in_that_room(
+    member, connect, channel, outbox, mail_in
+):
+    ana = member(email="ana@example.org")
+    kwame = member(email="kwame@example.org", display_name="Kwame Mensah")
+    db.session.add(NotificationPreference(user_id=kwame.id, event=MENTION, channel=EMAIL))
+    db.session.commit()
+    tab = connect(ana, channel)
+    assert send(tab, channel.id, "@**Kwame Mensah** can you share the report?", "m1")["ok"]
+    (notice,) = [m for m in outbox() if m["To"] == "kwame@example.org"]
+    assert notice["References"] == f"<conversation-{channel.id}.{kwame.id}@{DOMAIN}>"
+    events(tab)
+    mail_in.send(gmail_reply(notice, "kwame@example.org", "Yes, I will post it this afternoon."))
+    message = db.session.scalars(select(ChatMessage).order_by(ChatMessage.id.desc())).first()
+    assert message.conversation_id == channel.id and message.sender_id == kwame.id
+    assert message.body_source == "Yes, I will post it this afternoon."
+    assert [p["id"] for _name, p in events(tab, "new_message")] == [message.id]

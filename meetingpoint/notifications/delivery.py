@@ -15,7 +15,7 @@ from ..extensions import db
 from ..jobs import dispatch, job
 from ..mail import About, send_mail
 from ..mail.addresses import reply_domain
-from ..mail.threads import about_post
+from ..mail.threads import about_message, about_post
 from ..templating import person_name
 from .models import Notification
 from .wording import describe
@@ -72,7 +72,7 @@ def _notification_mail(notification_id: int, recipient) -> tuple:
     post, when there is one, so that a reply to the mail answers it."""
     notification = db.session.get(Notification, notification_id)
     what, excerpt = summary(notification)
-    about = _about_post(notification.post_id) if notification.post_id else None
+    about = _about(notification)
     body = render_template(
         "email/notification.txt",
         user=recipient,
@@ -90,13 +90,22 @@ def _notification_mail(notification_id: int, recipient) -> tuple:
     return what, body, about
 
 
-def _about_post(post_id: int) -> About | None:
-    from ..forums.models import PATH_DIGITS, Post  # notifications sit below forums
+def _about(notification: Notification) -> About | None:
+    """The post or chat message a notification is about, for a reply by mail to answer."""
+    # In a function: notifications sit below forums and chat.
+    if notification.post_id:
+        from ..forums.models import PATH_DIGITS, Post
 
-    post = db.session.get(Post, post_id)
-    if post is None:
-        return None
-    return about_post(post.id, post.parent_id, int(post.path[:PATH_DIGITS] or post.id))
+        post = db.session.get(Post, notification.post_id)
+        if post is not None:
+            return about_post(post.id, post.parent_id, int(post.path[:PATH_DIGITS] or post.id))
+    if notification.chat_message_id:
+        from ..chat.models import ChatMessage
+
+        message = db.session.get(ChatMessage, notification.chat_message_id)
+        if message is not None:
+            return about_message(message.conversation_id, message.id)
+    return None
 
 
 def _listed(user_id: int, post_id: int) -> bool:
