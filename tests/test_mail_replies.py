@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from sqlalchemy import select
 from support.forum import answer, last, open_topic
-from support.mail_in import DOMAIN, gmail_reply
+from support.mail_in import DOMAIN, authenticated, gmail_reply
 
 from meetingpoint.database import utcnow
 from meetingpoint.extensions import db
@@ -159,3 +159,14 @@ def test_an_out_of_office_reply_is_neither_posted_nor_answered(
     assert last(Post).id == before
     assert len(outbox()) == mails
     assert db.session.scalar(select(InboundMail.outcome)) == "automatic"
+
+
+def test_a_reply_with_a_forged_from_is_refused(client, auth, member, outbox, mail_in):
+    _ana, _bruno, notice = _a_notified_reply(client, auth, member, outbox)
+    before = last(Post).id
+    forged = gmail_reply(notice, "ana@example.org", SPANISH, auth=False)
+    forged["Authentication-Results"] = authenticated("ana@example.org", dkim="fail", spf="fail")
+    mail_in.send(forged)
+    assert last(Post).id == before
+    (refusal,) = _refusal_to(outbox, "ana@example.org")
+    assert "could not confirm" in refusal.get_content()

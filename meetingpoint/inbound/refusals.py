@@ -16,6 +16,8 @@ from ..languages.detection import detect
 from ..mail import send_mail
 from .reading import reply_text
 
+QUOTED_MAX = 20_000  # characters: a whole message, but not a mail bomb sent back
+
 UNKNOWN = _l(
     "This reply address is not one we know. Answer from the site, or reply to a more recent "
     "mail from Meeting Point."
@@ -76,7 +78,6 @@ def _language_of(message) -> str:
 
 
 def _quoted(message) -> str:
-    """The start of what they wrote, so they can find it again (nothing is lost)."""
-    text = reply_text(message).strip()
-    lines = text.splitlines()[:40]
-    return "\n".join(f"> {line}" for line in lines)
+    """What they wrote, quoted back, so that nothing is lost."""
+    text = reply_text(message).strip()[:QUOTED_MAX]
+    return "\n".join(f"> {line}" for line in text.splitlines())
