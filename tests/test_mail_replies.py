@@ -2,6 +2,7 @@
 under the right post, its quotation gone; chat likewise; each refusal stores nothing."""
 
 from datetime import timedelta
+from pathlib import Path
 
 from sqlalchemy import select
 from support.forum import answer, last, open_topic
@@ -14,6 +15,7 @@ from meetingpoint.inbound.models import InboundMail
 from meetingpoint.mail.models import ReplyKey
 from meetingpoint.notifications.models import EMAIL, REPLY, NotificationPreference
 
+FIXTURES = Path(__file__).parent / "fixtures" / "mail"
 SPANISH = (
     "Gracias por la pregunta. En nuestro país el consejo tripartito se reúne cada mes y "
     "publica sus actas en línea."
@@ -170,3 +172,17 @@ def test_a_reply_with_a_forged_from_is_refused(client, auth, member, outbox, mai
     assert last(Post).id == before
     (refusal,) = _refusal_to(outbox, "ana@example.org")
     assert "could not confirm" in refusal.get_content()
+
+
+def test_an_html_only_outlook_reply_is_posted_as_markdown(client, auth, member, outbox, mail_in):
+    _ana, _bruno, notice = _a_notified_reply(client, auth, member, outbox)
+    brunos = last(Post)
+    raw = (FIXTURES / "outlook_html_only.eml").read_bytes()
+    raw = raw.replace(b"reply+4f2a9c@meetingpoint.example.org", str(notice["Reply-To"]).encode())
+    raw = raw.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
+    assert mail_in.send(raw, to=[str(notice["Reply-To"])], mail_from="ana@example.org") == {}
+    posted = last(Post)
+    assert posted.parent_id == brunos.id
+    assert posted.body_source.startswith("Thanks, I\u2019ll bring **two boxes** of tomatoes.")
+    assert "<strong>two boxes</strong>" in posted.body_html
+    assert 'href="https://meetingpoint.example.org/library/7"' in posted.body_html
