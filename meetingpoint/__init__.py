@@ -110,7 +110,7 @@ def configure_blueprints(app: Flask) -> None:
         dashboard,
         digests,  # noqa: F401  (no pages: imported for its job)
         forums,
-        inbound,  # noqa: F401  (no pages: imported for its job)
+        inbound,
         jobs,
         library,
         main,
@@ -126,7 +126,7 @@ def configure_blueprints(app: Flask) -> None:
 
     features = (main, auth, accounts, rooms, people, forums, notifications, chat, academy, library,
                 news, languages, dashboard, safety, moderation_log, jobs, offline,
-                attachments)  # fmt: skip
+                attachments, inbound)  # fmt: skip
     for feature in features:
         app.register_blueprint(feature.bp)
 

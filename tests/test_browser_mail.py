@@ -6,16 +6,20 @@ from support.browsing import PHONE, SERVER_SETTINGS, audit
 from support.mail_in import DOMAIN
 from support.phones import check_on_phone
 
+from meetingpoint.extensions import db
+from meetingpoint.inbound.models import InboundMail
 from meetingpoint.mail.bounces import record_bounce
 
 pytestmark = pytest.mark.backends("sqlite")
-PAGES = ["/{lang}/account/", "/{lang}/rooms/social-dialogue/"]
+PAGES = ["/{lang}/account/", "/{lang}/rooms/social-dialogue/", "/{lang}/admin/mail/"]
 
 
 @pytest.fixture
 def stopped(browsing, servers, member):
-    """A member whose mail has bounced three times, and a server with a reply domain."""
-    person = member(email="amina@example.org", display_name="Amina Diallo")
+    """An admin whose mail has bounced three times, mail received, and a server with a
+    reply domain."""
+    person = member(email="amina@example.org", display_name="Amina Diallo", role="admin")
+    _receive_some_mail(person)
     for _ in range(3):
         record_bounce(person.email, True, "5.1.1", "550 5.1.1 <amina@example.org>: User unknown")
     browsing.use(servers(**SERVER_SETTINGS, MAIL_REPLY_DOMAIN=DOMAIN))
@@ -42,3 +46,17 @@ def test_mail_notices_fit_a_phone(browsing, stopped, lang):
     page.goto(f"/{lang}/account/")
     button = page.locator("#mail-stopped-title ~ form button").bounding_box()
     assert button and button["x"] + button["width"] <= PHONE["width"]
+
+
+def _receive_some_mail(person) -> None:
+    """What the mail page lists: a refusal that was answered, and a bounce."""
+    db.session.add_all([
+        InboundMail(recipient=f"social-dialogue@{DOMAIN}", sender=person.email,
+                    subject="Reforma de la inspección del trabajo", state="refused",
+                    outcome="unauthenticated", answered=True,
+                    detail="Your mail provider could not confirm that this mail came from "
+                           "your address, so we did not post it."),
+        InboundMail(recipient=f"bounces+1-abc@{DOMAIN}", sender="mailer-daemon@example.org",
+                    state="bounce", outcome="hard 5.1.1"),
+    ])  # fmt: skip
+    db.session.commit()

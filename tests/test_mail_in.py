@@ -174,3 +174,17 @@ def test_members_see_the_rooms_address_on_its_page(member, client, auth, mail_in
     auth.login(ana)
     page = client.get("/en/rooms/social-dialogue/").get_data(as_text=True)
     assert f'href="mailto:{ROOM_ADDRESS}"' in page
+
+
+def test_admins_read_what_became_of_each_mail(member, make_user, client, auth, outbox, mail_in):
+    ana = member(email="ana@example.org")
+    mail_in.send(_to_room(Authentication_Results=authenticated("ana@example.org")))
+    mail_in.send(_to_room("stranger@example.net"))
+    auth.login(ana)
+    assert client.get("/en/admin/mail/").status_code == 403
+    auth.logout()
+    auth.login(make_user(role="admin"))
+    page = client.get("/en/admin/mail/").get_data(as_text=True)
+    assert "Posted as a new topic" in page and "Labour inspection reform" in page
+    assert "stranger@example.net" in page and "the sender was told why" in page
+    assert "could not find a member" in page

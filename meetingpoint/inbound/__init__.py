@@ -1,3 +1,7 @@
 """Mail coming in: replies, new topics by mail, bounces."""
 
-from . import processing  # noqa: F401  (declares the job)
+from flask import Blueprint
+
+bp = Blueprint("inbound", __name__, url_prefix="/<lang:lang_code>/admin/mail")
+
+from . import processing, routes  # noqa: E402,F401  (processing declares the job)

@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, Index, Integer, LargeBinary, String, false
+from sqlalchemy import Boolean, Index, Integer, LargeBinary, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..database import UTCDateTime, utcnow
@@ -27,9 +27,11 @@ class InboundMail(db.Model):
     recipient: Mapped[str] = mapped_column(String(320))
     sender: Mapped[str] = mapped_column(String(320), default="")  # From, lower-cased
     message_id: Mapped[str] = mapped_column(String(300), default="")
+    subject: Mapped[str] = mapped_column(String(200), default="")
     size: Mapped[int] = mapped_column(Integer, default=0)
     raw: Mapped[bytes | None] = mapped_column(LargeBinary)
     state: Mapped[str] = mapped_column(String(12), default=QUEUED)
     outcome: Mapped[str] = mapped_column(String(40), default="")  # e.g. "post:12", "expired"
+    detail: Mapped[str] = mapped_column(Text, default="")  # the reason given, when refused
     # Whether this mail was answered with a refusal: at most one an hour per sender.
     answered: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())

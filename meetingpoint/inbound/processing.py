@@ -53,6 +53,7 @@ def process_mail(mail_id: int) -> str | None:
     db.session.rollback()  # whatever a refused attempt left half-made
     mail = db.session.get_one(InboundMail, mail_id)
     mail.state, mail.outcome, mail.raw = done.state, done.outcome[:40], None
+    mail.detail = str(done.answer or "")
     if done.answer is not None and _may_answer(mail):
         mail.answered = True
         refusals.answer(mail, message, done.answer)

@@ -48,6 +48,7 @@ def receive(raw: bytes, recipients: list[str], envelope_from: str = "") -> list[
             recipient=recipient[:320],
             sender=sender,
             message_id=message_id,
+            subject=_header(headers, "Subject")[:200],
             size=len(raw),
             raw=raw,
         )
@@ -62,12 +63,15 @@ def receive(raw: bytes, recipients: list[str], envelope_from: str = "") -> list[
     return kept
 
 
-def _address(headers, name: str) -> str:
+def _header(headers, name: str) -> str:
     try:
-        value = str(headers.get(name) or "")
+        return str(headers.get(name) or "")
     except (ValueError, IndexError):  # a header too broken to read
         return ""
-    return parseaddr(value)[1].lower()[:320]
+
+
+def _address(headers, name: str) -> str:
+    return parseaddr(_header(headers, name))[1].lower()[:320]
 
 
 def _seen(message_id: str, recipient: str) -> bool:

@@ -27,10 +27,12 @@ def upgrade():
         sa.Column("recipient", sa.String(length=320), nullable=False),
         sa.Column("sender", sa.String(length=320), nullable=False),
         sa.Column("message_id", sa.String(length=300), nullable=False),
+        sa.Column("subject", sa.String(length=200), nullable=False),
         sa.Column("size", sa.Integer(), nullable=False),
         sa.Column("raw", sa.LargeBinary(), nullable=True),
         sa.Column("state", sa.String(length=12), nullable=False),
         sa.Column("outcome", sa.String(length=40), nullable=False),
+        sa.Column("detail", sa.Text(), nullable=False),
         sa.Column("answered", sa.Boolean(), server_default=sa.false(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_inbound_mail")),
     )
