@@ -9,8 +9,8 @@ Loopback only, bounded in time; the bench database is made afresh and dropped af
 Redis keys live in a namespace of their own, deleted after.
 """
 
-import socket
 import smtplib
+import socket
 import statistics
 import subprocess
 import sys
