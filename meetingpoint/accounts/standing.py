@@ -14,9 +14,9 @@ from ..errors import ForbiddenBecause
 # - look after their own account: change their password (a suspended account whose password
 #   has leaked must still be made safe, and changing it ends every other session), export
 #   their data (a GET) and delete the account (nobody may be kept here against their will);
-# - choose what reaches them: notification settings, unsubscribing from the digest and
-#   marking their notifications read change nothing anyone else sees, and let them quiet
-#   a place they cannot answer in;
+# - choose what reaches them: notification settings, unsubscribing from the digest or a
+#   room's list mail, and marking their notifications read change nothing anyone else
+#   sees, and let them quiet a place they cannot answer in;
 # - mute and block people, and undo it: it protects them, and nobody else sees it.
 # Nothing else: no posts, messages, reactions, reports, drafts, groups, enrolments, profile
 # changes (their name and bio are seen by others), room or Academy memberships. Their role
@@ -40,6 +40,7 @@ WRITES_ALLOWED = frozenset(
         "accounts.delete",
         "notifications.settings",
         "notifications.unsubscribe",
+        "notifications.list_unsubscribe",
         "notifications.read_all",
         "safety.change",
     }

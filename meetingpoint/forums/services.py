@@ -24,7 +24,7 @@ from ..rooms.models import Room
 from ..text.limits import BODY_MAX, TITLE_MAX, written
 from ..text.mentions import mentioned_users
 from ..text.profiles import render_post
-from . import search, tracking
+from . import mailing_list, search, tracking
 from .access import ForumError, can_edit, check_can_post, check_can_reply
 from .attached import take_files
 from .models import PATH_DIGITS, Post, PostRevision, Topic, TopicTag, path_segment
@@ -157,6 +157,7 @@ def publish(post: Post) -> None:
     search.index_post(post)
     mentioned = {user.id for user in mentioned_users(post.body_source).values()}
     tracking.announce(post, mentioned)
+    mailing_list.send_to_readers(post)
     _record_interactions(post, mentioned)
 
 

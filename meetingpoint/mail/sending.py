@@ -13,6 +13,23 @@ from .addresses import reply_address, return_path
 from .bounces import is_stopped
 from .threads import About, id_domain, thread_headers
 
+# Headers whose value is a URL in angle brackets (RFC 2369): written whole, see _Unfolded.
+_URL_HEADERS = {"list-unsubscribe", "list-post", "list-help", "list-archive"}
+
+
+class _Unfolded(str):
+    """A header written on one line however long (RFC 5322 allows 998 characters). The
+    email package would fold a URL longer than a line into encoded words, which mail
+    clients do not decode there: their unsubscribe button would not appear, or not work."""
+
+    def __new__(cls, name: str, value: str):
+        header = super().__new__(cls, value)
+        header.name = name  # the email package then stores it as it is
+        return header
+
+    def fold(self, *, policy) -> str:
+        return f"{self.name}: {self}{policy.linesep}"
+
 
 def send_templated_mail(user, subject_factory, template: str, **context) -> EmailMessage:
     """Render `template` and its subject in the recipient's own language, then send it:
@@ -68,7 +85,7 @@ def send_mail(
             all_headers.setdefault("Reply-To", reply_to)
     all_headers.setdefault("Message-ID", make_msgid(domain=id_domain()))
     for name, value in all_headers.items():
-        message[name] = value
+        message[name] = _Unfolded(name, value) if name.lower() in _URL_HEADERS else value
     message.set_content(body)
     message["Content-Language"] = language  # after set_content, which drops Content-* headers
     envelope_from = return_path(recipient_id, to)

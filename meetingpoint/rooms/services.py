@@ -1,5 +1,6 @@
 """The one path for each change to rooms and memberships, and the queries pages share."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from flask_babel import gettext as _
@@ -18,6 +19,17 @@ from .seed_data import ROOMS
 RESERVED_SLUGS = frozenset(
     {"new", "reply", "bounces", "postmaster", "abuse", "hostmaster", "webmaster", "mailer-daemon"}
 )
+
+
+# What features keep per member and forget when a person leaves (reading a room by mail):
+# registered at import time, so rooms never import the features above them.
+_on_leaving: list[Callable[[User, Room], None]] = []
+
+
+def when_leaving(fn: Callable[[User, Room], None]) -> Callable[[User, Room], None]:
+    """Decorator: `fn(user, room)` runs as `user` leaves `room`, before the commit."""
+    _on_leaving.append(fn)
+    return fn
 
 
 class RoomError(Exception):
@@ -99,6 +111,8 @@ def leave_room(user: User, room: Room) -> bool:
     if membership is None:
         return False
     db.session.delete(membership)
+    for forget in _on_leaving:
+        forget(user, room)
     db.session.commit()
     return True
 
