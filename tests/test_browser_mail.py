@@ -2,16 +2,22 @@
 every language, through axe (WCAG 2.1 AA) and on a 360×640 phone."""
 
 import pytest
+from flask import current_app
+from sqlalchemy import select
 from support.browsing import PHONE, SERVER_SETTINGS, audit
+from support.live_servers import LiveServer
 from support.mail_in import DOMAIN
 from support.phones import check_on_phone
 
 from meetingpoint.extensions import db
 from meetingpoint.inbound.models import InboundMail
 from meetingpoint.mail.bounces import record_bounce
+from meetingpoint.notifications.mailing_list import unsubscribe_token
+from meetingpoint.rooms.models import Room
 
 pytestmark = pytest.mark.backends("sqlite")
-PAGES = ["/{lang}/account/", "/{lang}/rooms/social-dialogue/", "/{lang}/admin/mail/"]
+PAGES = ["/{lang}/account/", "/{lang}/rooms/social-dialogue/", "/{lang}/admin/mail/",
+         "/{lang}/notifications/settings"]  # fmt: skip
 
 
 @pytest.fixture
@@ -34,14 +40,18 @@ def test_mail_notices_pass_axe_in_every_language(browsing, stopped, lang):
     assert page.locator("#mail-stopped-title").is_visible()
     page.goto(f"/{lang}/rooms/social-dialogue/")
     assert page.locator(f"a[href='mailto:social-dialogue@{DOMAIN}']").is_visible()
-    assert [p for path in PAGES for p in audit(page, path.format(lang=lang))] == []
+    page.goto(f"/{lang}/notifications/settings")
+    assert page.locator("input[name=list_room]").count() == 1  # their one room
+    stop = _stop_page(stopped)
+    assert [p for path in [*PAGES, stop] for p in audit(page, path.format(lang=lang))] == []
 
 
 @pytest.mark.parametrize("lang", ["pt", "fr"])  # their words run longest
 def test_mail_notices_fit_a_phone(browsing, stopped, lang):
     page = browsing.page(viewport=PHONE, is_mobile=True, has_touch=True)
     browsing.sign_in(page, stopped, lang)
-    problems = [p for path in PAGES for p in check_on_phone(page, path.format(lang=lang))]
+    pages = [*PAGES, _stop_page(stopped)]
+    problems = [p for path in pages for p in check_on_phone(page, path.format(lang=lang))]
     assert problems == []
     page.goto(f"/{lang}/account/")
     button = page.locator("#mail-stopped-title ~ form button").bounding_box()
@@ -60,3 +70,15 @@ def _receive_some_mail(person) -> None:
                     state="bounce", outcome="hard 5.1.1"),
     ])  # fmt: skip
     db.session.commit()
+
+
+def _stop_page(person) -> str:
+    """The one-click page that stops mailing-list mode for a room, from a list mail."""
+    room = db.session.scalar(select(Room).where(Room.slug == "social-dialogue"))
+    ours = current_app.config["SECRET_KEY"]
+    current_app.config["SECRET_KEY"] = LiveServer.SECRET_KEY  # signed as the server signs
+    try:
+        token = unsubscribe_token(person.id, room.id)
+    finally:
+        current_app.config["SECRET_KEY"] = ours
+    return "/{lang}/notifications/list-unsubscribe/" + token

@@ -39,6 +39,8 @@ def redis_problem() -> str | None:
 class LiveServer:
     """`gunicorn -k gevent -w 1 wsgi:app` on a free port, sharing the test database."""
 
+    SECRET_KEY = "live-server-tests"  # what a test signs with to make the server's tokens
+
     def __init__(
         self,
         database_url: str,
@@ -52,7 +54,7 @@ class LiveServer:
         self.env = dict(
             os.environ,
             MEETINGPOINT_DATABASE_URL=database_url,
-            MEETINGPOINT_SECRET_KEY="live-server-tests",
+            MEETINGPOINT_SECRET_KEY=self.SECRET_KEY,
             MEETINGPOINT_INSTANCE_PATH=str(workdir),
             MEETINGPOINT_MAIL_OUTBOX=str(workdir / "outbox"),
             # These tests send fifty messages in a burst; the flood limit and the event budget
