@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import select
 from support.forum import last
 from support.mail_in import DOMAIN, authenticated, new_mail
+from support.settings import PASSWORD
 from support.web import post
 
 from meetingpoint.extensions import db
@@ -188,3 +189,15 @@ def test_admins_read_what_became_of_each_mail(member, make_user, client, auth, o
     assert "Posted as a new topic" in page and "Labour inspection reform" in page
     assert "stranger@example.net" in page and "the sender was told why" in page
     assert "could not find a member" in page
+
+
+def test_mail_sent_to_us_is_in_the_export_and_goes_with_the_account(member, client, auth, mail_in):
+    ana = member(email="ana@example.org")
+    mail_in.send(_to_room(Authentication_Results=authenticated("ana@example.org")))
+    auth.login(ana)
+    export = client.get("/en/account/export.json").get_json()
+    (mail,) = export["mail_received"]["mail"]
+    assert mail["subject"] == "Labour inspection reform" and mail["outcome"].startswith("topic:")
+    post(client, "/en/account/delete", {"password": PASSWORD, "confirm": "y"})
+    db.session.expire_all()
+    assert db.session.scalars(select(InboundMail)).all() == []

@@ -186,3 +186,11 @@ def test_an_html_only_outlook_reply_is_posted_as_markdown(client, auth, member, 
     assert posted.body_source.startswith("Thanks, I\u2019ll bring **two boxes** of tomatoes.")
     assert "<strong>two boxes</strong>" in posted.body_html
     assert 'href="https://meetingpoint.example.org/library/7"' in posted.body_html
+
+
+def test_a_reply_from_a_domain_that_signs_nothing_is_posted(client, auth, member, outbox, mail_in):
+    _ana, _bruno, notice = _a_notified_reply(client, auth, member, outbox)
+    reply = gmail_reply(notice, "ana@example.org", SPANISH, auth=False)
+    reply["Authentication-Results"] = "mx.mp.example.org; dkim=none; spf=neutral"
+    mail_in.send(reply)
+    assert last(Post).body_source == SPANISH  # the key and the From vouch for it

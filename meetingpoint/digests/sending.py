@@ -130,6 +130,7 @@ def _send_one(user, frequency: str, since: datetime) -> bool:
         f"{subject} · Meeting Point",
         body,
         language=user.locale,
+        recipient_id=user.id,
         headers={
             "List-Unsubscribe": f"<{unsubscribe}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",

@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("inbound", __name__, url_prefix="/<lang:lang_code>/admin/mail")
 
-from . import processing, routes  # noqa: E402,F401  (processing declares the job)
+from . import privacy, processing, routes  # noqa: E402,F401  (processing declares the job)

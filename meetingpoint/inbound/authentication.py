@@ -9,10 +9,13 @@ SECOND_LEVEL_SUFFIXES = set("co com org net gov gob gouv ac edu go or ne".split(
 
 # The methods that can tie a message to the domain of its sender.
 METHODS = {"dkim", "spf", "dmarc"}
+TELLING = {"pass", "fail", "softfail", "permerror", "policy"}
 
 
 def verdict(message: EmailMessage, address: str, trusted_servers: set[str]) -> str:
-    """What our trusted servers found about mail from `address`: "pass", "fail" or "none".
+    """What our trusted servers found about mail from `address`: "pass" when a check aligned
+    with its domain passed, "fail" when none did but one failed or passed for another
+    domain, else "none" (nothing checked, or only "none" and "neutral" results).
 
     Only results whose authserv-id names one of `trusted_servers` count: the sender can write
     any other Authentication-Results header into the message himself.
@@ -31,7 +34,11 @@ def verdict(message: EmailMessage, address: str, trusted_servers: set[str]) -> s
         _passes_for(method, result, properties, domain) for method, result, properties in results
     ):
         return "pass"
-    return "fail"
+    # A check that failed, or passed for another domain, says the mail is not the sender's;
+    # "none" or "neutral" alone (a domain that signs nothing) says nothing either way.
+    if any(method in METHODS and result in TELLING for method, result, _props in results):
+        return "fail"
+    return "none"
 
 
 def aligned(first: str, second: str) -> bool:

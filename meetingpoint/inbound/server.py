@@ -37,7 +37,7 @@ class Handler:
                 None,
                 self._in_app,
                 receive,
-                envelope.original_content or envelope.content,
+                _with_return_path(envelope),
                 list(envelope.rcpt_tos),
                 envelope.mail_from or "",
             )
@@ -55,3 +55,11 @@ class LmtpController(Controller):
     def factory(self):
         # A mail over the limit is refused by the server itself (552), before it is kept.
         return LMTP(self.handler, data_size_limit=self.max_bytes, enable_SMTPUTF8=True)
+
+
+def _with_return_path(envelope) -> bytes:
+    """The mail as final delivery leaves it: its envelope sender in a Return-Path header
+    ("<>" for a bounce or other automatic reply), which LMTP does not write itself."""
+    content = envelope.original_content or envelope.content
+    sender = (envelope.mail_from or "").strip("<>")
+    return f"Return-Path: <{sender}>\r\n".encode() + content

@@ -41,7 +41,9 @@ def send_templated_mail(user, subject_factory, template: str, **context) -> Emai
     with force_locale(user.locale):
         subject = str(subject_factory())
         body = render_template(template, user=user, **context)
-    sent = send_mail(user.email, subject, body, language=user.locale, essential=True)
+    sent = send_mail(
+        user.email, subject, body, language=user.locale, recipient_id=user.id, essential=True
+    )
     assert sent is not None
     return sent
 
