@@ -43,7 +43,7 @@ def mail_post(post_id: int) -> None:
 def mail_post_to(post_id: int, user_id: int) -> None:
     post = db.session.get(Post, post_id)
     reader = db.session.get(User, user_id)
-    if post is None or reader is None or not _still_for(post, reader):
+    if post is None or reader is None or not reader.email or not _still_for(post, reader):
         return
     room = post.topic.room
     with force_locale(reader.locale):
