@@ -8,6 +8,7 @@ from sqlalchemy import select
 from support.forum import answer, last, open_topic
 from support.mail_in import DOMAIN, authenticated, gmail_reply
 
+from meetingpoint.attachments.models import Attachment
 from meetingpoint.database import utcnow
 from meetingpoint.extensions import db
 from meetingpoint.forums.models import Post
@@ -16,6 +17,7 @@ from meetingpoint.mail.models import ReplyKey
 from meetingpoint.notifications.models import EMAIL, REPLY, NotificationPreference
 
 FIXTURES = Path(__file__).parent / "fixtures" / "mail"
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 SPANISH = (
     "Gracias por la pregunta. En nuestro país el consejo tripartito se reúne cada mes y "
     "publica sus actas en línea."
@@ -194,3 +196,34 @@ def test_a_reply_from_a_domain_that_signs_nothing_is_posted(client, auth, member
     reply["Authentication-Results"] = "mx.mp.example.org; dkim=none; spf=neutral"
     mail_in.send(reply)
     assert last(Post).body_source == SPANISH  # the key and the From vouch for it
+
+
+def test_a_reply_in_a_deleted_topic_is_refused(client, auth, member, outbox, mail_in):
+    _ana, _bruno, notice = _a_notified_reply(client, auth, member, outbox)
+    brunos = last(Post)
+    opening = db.session.get(Post, brunos.parent_id)
+    opening.deleted_at = utcnow()  # the topic's author withdrew it: the topic is gone
+    db.session.commit()
+    mail_in.send(gmail_reply(notice, "ana@example.org", SPANISH))
+    assert last(Post).id == brunos.id
+    (refusal,) = _refusal_to(outbox, "ana@example.org")
+    assert "was deleted" in refusal.get_content()
+
+
+def test_files_in_a_reply_by_mail_become_the_posts_attachments(
+    client, auth, member, outbox, mail_in
+):
+    _ana, _bruno, notice = _a_notified_reply(client, auth, member, outbox)
+    too_many = gmail_reply(notice, "ana@example.org", SPANISH)
+    for n in range(6):  # one more than a post may carry: refused whole, with the reason
+        too_many.add_attachment(PDF, "application", "pdf", filename=f"{n}.pdf")
+    mail_in.send(too_many)
+    (refusal,) = _refusal_to(outbox, "ana@example.org")
+    assert "Attach at most 5 files" in refusal.get_content()
+    reply = gmail_reply(notice, "ana@example.org", SPANISH)
+    reply.add_attachment(PDF, "application", "pdf", filename="actas.pdf")
+    mail_in.send(reply)
+    posted = last(Post)
+    assert posted.body_source == SPANISH
+    (attachment,) = db.session.scalars(select(Attachment)).all()
+    assert attachment.post_id == posted.id and attachment.file_name == "actas.pdf"
