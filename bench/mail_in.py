@@ -10,9 +10,7 @@ Redis keys live in a namespace of their own, deleted after.
 """
 
 import smtplib
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -31,7 +29,8 @@ from flask_migrate import upgrade  # noqa: E402
 from scaled import drop_database, fresh_database  # noqa: E402
 from sqlalchemy import func, insert, select  # noqa: E402
 from support.job_queue import Worker  # noqa: E402
-from support.live_servers import REDIS_URL, LiveServer, free_port  # noqa: E402
+from support.live_servers import REDIS_URL, LiveServer  # noqa: E402
+from support.mail_in import start_mail_serve  # noqa: E402
 from werkzeug.security import generate_password_hash  # noqa: E402
 
 from meetingpoint import create_app  # noqa: E402
@@ -117,23 +116,6 @@ def posts(app) -> int:
         return db.session.scalar(select(func.count()).select_from(Post)) - 1
 
 
-def start_lmtp(env: dict, workdir: Path) -> tuple[subprocess.Popen, int]:
-    port = free_port()
-    with (workdir / "lmtp.log").open("ab") as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "flask", "--app", "wsgi", "mail", "serve", "--port", str(port)],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-        )  # fmt: skip
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return process, port
-        except OSError:
-            time.sleep(0.1)
-    raise RuntimeError((workdir / "lmtp.log").read_text())
-
-
 def measure(app, url: str, workdir: Path, senders, addresses) -> None:
     namespace = f"mp-bench-mail-{uuid.uuid4().hex[:6]}"
     settings = {"JOBS_REDIS_URL": REDIS_URL, "JOBS_NAMESPACE": namespace,
@@ -141,7 +123,7 @@ def measure(app, url: str, workdir: Path, senders, addresses) -> None:
                 "FORUM_REPLIES_PER_HOUR": 100000}  # fmt: skip
     worker = Worker(url, workdir, settings).start()
     server = LiveServer(url, workdir, None, settings).start()
-    lmtp, port = start_lmtp(worker.env, workdir)
+    lmtp, port = start_mail_serve(worker.env, workdir / "lmtp.log")
     try:
         stop, idle, busy = threading.Event(), [], []
         sampler = threading.Thread(target=sample_pages, args=(server.url, stop, idle))

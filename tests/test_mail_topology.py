@@ -6,17 +6,13 @@ in the browser."""
 import email
 import email.policy
 import smtplib
-import socket
-import subprocess
-import sys
 import time
 import uuid
 from pathlib import Path
 
 import pytest
 from support.browsing import say, shown, wait_until_live
-from support.live_servers import ROOT, free_port
-from support.mail_in import DOMAIN, gmail_reply
+from support.mail_in import DOMAIN, gmail_reply, start_mail_serve
 
 from meetingpoint.chat import services
 from meetingpoint.extensions import db
@@ -25,25 +21,6 @@ from meetingpoint.notifications.preferences import DIRECT_MESSAGE
 
 pytestmark = pytest.mark.backends("postgresql")
 ANSWER = "Sí, nos vemos el jueves después de la sesión plenaria para hablar del proyecto."
-
-
-def _mail_server(env: dict, log: Path) -> tuple[subprocess.Popen, int]:
-    port = free_port()
-    with log.open("ab") as output:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "flask", "--app", "wsgi", "mail", "serve", "--port", str(port)],
-            cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT,
-        )  # fmt: skip
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return process, port
-        except OSError:
-            assert process.poll() is None, log.read_text()
-            time.sleep(0.1)
-    process.kill()
-    raise RuntimeError(log.read_text())
 
 
 def _mail_to(outbox: Path, address: str, timeout: float = 15):
@@ -70,7 +47,7 @@ def test_a_reply_by_mail_on_one_process_is_seen_live_on_the_other(
     settings = {"MAIL_REPLY_DOMAIN": DOMAIN, "CHAT_HEARTBEAT_SECONDS": 2, "JOBS_REDIS_URL": ""}
     one = servers(f"mail-{uuid.uuid4().hex[:8]}", **settings)
     two = servers(one.env["MEETINGPOINT_SOCKETIO_CHANNEL"], **settings)
-    lmtp, port = _mail_server(one.env, tmp_path / "lmtp.log")
+    lmtp, port = start_mail_serve(one.env, tmp_path / "lmtp.log")
     try:
         browsing.use(two)
         page = browsing.sign_in(browsing.page(base_url=two.url), ana)

@@ -2,15 +2,20 @@
 it with smtplib's LMTP client, written the way mail clients and MTAs write it."""
 
 import smtplib
+import socket
+import subprocess
+import sys
+import time
 from datetime import datetime
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid, parseaddr
+from pathlib import Path
 
 import pytest
 from flask import current_app
 
 from meetingpoint.inbound.server import LmtpController
-from support.live_servers import free_port
+from support.live_servers import ROOT, free_port
 
 DOMAIN = "mp.example.org"
 OUR_MTA = "mx.mp.example.org"
@@ -86,3 +91,24 @@ def new_mail(sender: str, to: str, subject: str, body: str, **headers) -> EmailM
         message[name.replace("_", "-")] = value
     message.set_content(body)
     return message
+
+
+def start_mail_serve(env: dict, log: Path) -> tuple[subprocess.Popen, int]:
+    """`flask mail serve` as its own process with `env`, once it listens: (process, port)."""
+    port = free_port()
+    with log.open("ab") as output:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "flask", "--app", "wsgi", "mail", "serve", "--port", str(port)],
+            cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return process, port
+        except OSError:
+            if process.poll() is not None:
+                break
+            time.sleep(0.1)
+    process.kill()
+    raise RuntimeError(f"flask mail serve did not start: {log.read_text()[-2000:]}")
