@@ -112,8 +112,9 @@ class Browsing:
         return [url for url in self.requests if urlsplit(url).netloc not in {"", *self.origins}]
 
     def _console(self, message) -> None:
-        if message.type == "error":
-            self.errors.append(f"console: {message.text} ({message.location.get('url')})")
+        if message.type != "error" or _sandbox_at_work(message):
+            return
+        self.errors.append(f"console: {message.text} ({message.location.get('url')})")
 
     def _websocket(self, socket) -> None:
         self.requests.append(socket.url)
@@ -131,6 +132,14 @@ class Browsing:
         assert self.foreign_requests() == [], "requests to another host"
         if not self.expect_console_errors:
             assert self.errors == [], "errors in the browser console"
+
+
+def _sandbox_at_work(message) -> bool:
+    """Chromium's own viewer of a picture opened by itself tries a script (zoom on click),
+    which an attachment's `Content-Security-Policy: sandbox` refuses: that is the sandbox
+    doing its job, logged or not depending on how soon the test moves on."""
+    url = message.location.get("url") or ""
+    return "/attachments/" in url and message.text.startswith("Blocked script execution in")
 
 
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
