@@ -111,6 +111,7 @@ def configure_blueprints(app: Flask) -> None:
         digests,  # noqa: F401  (no pages: imported for its job)
         forums,
         inbound,
+        invitations,
         jobs,
         library,
         main,
@@ -126,7 +127,7 @@ def configure_blueprints(app: Flask) -> None:
 
     features = (main, auth, accounts, rooms, people, forums, notifications, chat, academy, library,
                 news, languages, dashboard, safety, moderation_log, jobs, offline,
-                attachments, inbound)  # fmt: skip
+                attachments, inbound, invitations)  # fmt: skip
     for feature in features:
         app.register_blueprint(feature.bp)
 

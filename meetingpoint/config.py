@@ -72,6 +72,10 @@ class Config:
     MAIL_BOUNCES_TO_STOP = int(_env("MAIL_BOUNCES_TO_STOP", "3"))
     MAIL_LMTP_HOST = _env("MAIL_LMTP_HOST", "127.0.0.1")
     MAIL_LMTP_PORT = int(_env("MAIL_LMTP_PORT", "8024"))
+    # Invitations (issue 24): how long a link from a list is good for, and how many mails one
+    # staff member may send in a day.
+    INVITATION_DAYS = int(_env("INVITATION_DAYS", "30"))
+    INVITATIONS_PER_DAY = int(_env("INVITATIONS_PER_DAY", "2000"))
 
     # Links in mail need an absolute address even outside a request.
     SERVER_NAME = _env("SERVER_NAME")

@@ -131,6 +131,11 @@ def enrol(user, academy: Academy, code: str | None = None) -> Enrolment:
 _RANK = {OBSERVER: 0, PARTICIPANT: 1, FACILITATOR: 2}
 
 
+def admit(user, academy: Academy, role: str) -> Enrolment:
+    """Enrol someone staff invited, as `role`, with no code asked (never demotes)."""
+    return _enrol(user, academy, role)
+
+
 def _enrol(user, academy: Academy, role: str) -> Enrolment:
     enrolment = db.session.get(Enrolment, (academy.id, user.id))
     if enrolment is None:

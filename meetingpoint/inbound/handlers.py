@@ -23,6 +23,7 @@ class Incoming:
 
 
 _reply_handlers: dict[str, Callable[[Incoming, int], str]] = {}
+_bounce_handlers: dict[str, Callable] = {}
 _room_handlers: list[Callable[[Incoming, str], str]] = []
 
 
@@ -49,3 +50,19 @@ def for_reply(target: str) -> Callable[[Incoming, int], str] | None:
 
 def for_room() -> Callable[[Incoming, str], str] | None:
     return _room_handlers[0] if _room_handlers else None
+
+
+def bounce_handler(kind: str):
+    """Decorator: `fn(id, token, bounce) -> outcome or None` records a bounce of mail sent
+    with `bounces_for=(kind, id)` (it checks the token's signature: mail.addresses
+    .bounce_signed); None when the token does not hold."""
+
+    def register(fn: Callable) -> Callable:
+        _bounce_handlers[kind] = fn
+        return fn
+
+    return register
+
+
+def for_bounce(kind: str) -> Callable | None:
+    return _bounce_handlers.get(kind)

@@ -17,13 +17,13 @@ from ..attachments.uploads import Upload
 from ..database import utcnow
 from ..extensions import db
 from ..jobs import job
-from ..mail.addresses import bounced_user, check_reply_key, recipient_of
+from ..mail.addresses import bounce_token, bounced_user, check_reply_key, recipient_of
 from ..mail.bounces import record_bounce
 from . import refusals
 from .authentication import verdict
 from .automatic import is_automatic, is_bounce_report
 from .bounces import read_bounce
-from .handlers import Incoming, Refused, for_reply, for_room
+from .handlers import Incoming, Refused, for_bounce, for_reply, for_room
 from .models import BOUNCE, IGNORED, POSTED, REFUSED, InboundMail
 from .reading import attached_files, reply_text
 
@@ -83,6 +83,11 @@ def _bounce(token: str, message) -> None:
     bounce = read_bounce(message)
     if bounce is None:
         raise _Done(IGNORED, "not a bounce")  # e.g. a responder answering the return path
+    parsed = bounce_token(token) if token else None
+    if parsed is not None and parsed[0]:  # another feature's mail, e.g. an invitation's
+        handler = for_bounce(parsed[0])
+        outcome = handler(parsed[1], token, bounce) if handler else None
+        raise _Done(BOUNCE, outcome or "unsigned bounce")
     user_id = bounced_user(token, _email_of) if token else None
     if user_id is None:  # only a signed return path may stop someone's mail
         raise _Done(BOUNCE, "unsigned bounce")

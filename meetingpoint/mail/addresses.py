@@ -17,6 +17,8 @@ from .models import ReplyKey
 
 REPLY, BOUNCES = "reply", "bounces"
 _SIGNED = re.compile(r"^(?P<id>[0-9]{1,10})-(?P<signature>[a-z2-7]{20})$")
+# A return path's token: a kind ("" a person, "i" an invitation), an id, a signature.
+_RETURN = re.compile(r"^(?P<kind>[a-z]?)(?P<id>[0-9]{1,10})-(?P<signature>[a-z2-7]{20})$")
 
 
 def reply_domain() -> str | None:
@@ -89,29 +91,42 @@ def revoke_reply_keys(user_id: int) -> None:
     )
 
 
-def return_path(user_id: int | None, email: str) -> str | None:
-    """The envelope sender of a mail to `email`: bounces+<user>-<signature>@domain, so a
-    bounce names whom it is about and cannot be forged to stop someone else's mail."""
+def return_path(user_id: int | None, email: str, kind: str = "") -> str | None:
+    """The envelope sender of a mail to `email`: bounces+<kind><id>-<signature>@domain (the
+    id a person's, or with kind "i" an invitation's), so a bounce names whom it is about and
+    cannot be forged to stop someone else's mail."""
     domain = reply_domain()
     if domain is None:
         return None
     if user_id is None:
         return f"{BOUNCES}@{domain}"
-    return f"{BOUNCES}+{user_id}-{_signature(BOUNCES, user_id, email.lower())}@{domain}"
+    signature = _signature(BOUNCES, f"{kind}{user_id}", email.lower())
+    return f"{BOUNCES}+{kind}{user_id}-{signature}@{domain}"
+
+
+def bounce_token(token: str) -> tuple[str, int] | None:
+    """(kind, id) of a bounces+<token> address, its signature not yet checked."""
+    found = _RETURN.match(token.lower())
+    return (found["kind"], int(found["id"])) if found else None
+
+
+def bounce_signed(token: str, email: str | None) -> bool:
+    """Whether a bounces+<token> address was made for mail to `email` (as it is now: a
+    bounce for an address since changed counts for none)."""
+    found = _RETURN.match(token.lower())
+    if not found or not email:
+        return False
+    expected = _signature(BOUNCES, f"{found['kind']}{found['id']}", email.lower())
+    return hmac.compare_digest(found["signature"], expected)
 
 
 def bounced_user(token: str, email_of) -> int | None:
     """The user a bounces+<token> address was made for, if its signature holds for the
-    address they have now (`email_of(user_id)`); a bounce for an old address counts for none."""
-    found = _SIGNED.match(token.lower())
-    if not found:
+    address they have now (`email_of(user_id)`)."""
+    parsed = bounce_token(token)
+    if parsed is None or parsed[0] != "":
         return None
-    user_id = int(found["id"])
-    email = email_of(user_id)
-    if not email:
-        return None
-    expected = _signature(BOUNCES, user_id, email.lower())
-    return user_id if hmac.compare_digest(found["signature"], expected) else None
+    return parsed[1] if bounce_signed(token, email_of(parsed[1])) else None
 
 
 def room_address(slug: str) -> str | None:

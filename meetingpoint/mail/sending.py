@@ -59,12 +59,14 @@ def send_mail(
     about: About | None = None,
     sender_name: str | None = None,
     essential: bool = False,
+    bounces_for: tuple[str, int] | None = None,
 ) -> EmailMessage | None:
     """Send one mail; None when `to` has bounced too often (unless `essential`).
 
     With `recipient_id`, bounces come back signed for that person (VERP); with `about` too,
     the mail threads with the others about the same post or conversation and carries the
-    person's own reply address for it. Every mail says it was sent by a machine (RFC 3834),
+    person's own reply address for it. `bounces_for` ("i", invitation id) signs the return
+    path for something else than a person. Every mail says it was sent by a machine (RFC 3834),
     so out-of-office responders leave it alone.
     """
     if not essential and is_stopped(to):
@@ -90,7 +92,8 @@ def send_mail(
         message[name] = _Unfolded(name, value) if name.lower() in _URL_HEADERS else value
     message.set_content(body)
     message["Content-Language"] = language  # after set_content, which drops Content-* headers
-    envelope_from = return_path(recipient_id, to)
+    kind, number = bounces_for or ("", recipient_id)
+    envelope_from = return_path(number, to, kind)
     if config.get("MAIL_SERVER"):
         _send_smtp(message, config, envelope_from)
     else:
