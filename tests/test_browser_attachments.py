@@ -7,7 +7,7 @@ import base64
 import io
 
 import pytest
-from support.browsing import AUDIT, AXE, PHONE, WCAG, audit
+from support.browsing import PHONE, audit, audit_here
 from support.phones import SIDEWAYS, check_on_phone
 from support.pictures import photo
 
@@ -86,23 +86,13 @@ def test_the_reply_form_and_a_topic_with_pictures_pass_axe_and_the_phone(
     problems = audit(page, topic_page, ready="ul.attachments img >> nth=0")
     page.goto(reply_page)
     page.locator("details.attach").evaluate("d => d.open = true")
-    problems += _axe_here(page)
+    problems += audit_here(page)
     phone = browsing.signed_in_page(amina, lang, viewport=PHONE, is_mobile=True, has_touch=True)
     problems += check_on_phone(phone, topic_page, ready="ul.attachments img >> nth=0")
     problems += check_on_phone(phone, reply_page)
     phone.locator("details.attach").evaluate("d => d.open = true")
     problems += [p.replace("scrolls", "with its slots open, scrolls") for p in _sideways(phone)]
     assert problems == []
-
-
-def _axe_here(page) -> list[str]:
-    """axe's serious and critical findings on the page as it is now (slots opened)."""
-    page.add_script_tag(path=AXE)
-    return [
-        f"{page.url}: {v['rule']} ({v['impact']}) {v['help']} at {v['where']}"
-        for v in page.evaluate(AUDIT, WCAG)
-        if v["impact"] in ("serious", "critical")
-    ]
 
 
 def _sideways(page) -> list[str]:

@@ -159,9 +159,15 @@ def audit(page, path: str, ready: str | None = None) -> list[str]:
     assert response.ok, f"{path}: {response.status}"
     if ready:
         page.locator(ready).wait_for()
+    return audit_here(page, path)
+
+
+def audit_here(page, where: str | None = None) -> list[str]:
+    """axe's serious and critical findings on the page as it is now (a form's answer, an
+    error page, a section opened by a script)."""
     page.add_script_tag(path=AXE)
     return [
-        f"{path}: {v['rule']} ({v['impact']}) {v['help']} at {v['where']}"
+        f"{where or page.url}: {v['rule']} ({v['impact']}) {v['help']} at {v['where']}"
         for v in page.evaluate(AUDIT, WCAG)
         if v["impact"] in ("serious", "critical")
     ]
