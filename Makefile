@@ -81,7 +81,7 @@ format: $(VENV)/.installed
 	$(VENV)/bin/ruff format .
 
 BENCHES := run side_by_side chat_side_by_side growth chat chat_sends scaled page_weight slow_link dashboard \
-	jobs storage thumbnails mail_in
+	jobs storage thumbnails mail_in invitations
 
 bench: setup
 	bash bench/tools.sh
