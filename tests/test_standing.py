@@ -34,6 +34,7 @@ SAMPLES = {
     "kind": "topic",
     "action": "lock",
     "token": "token",
+    "key": ROOM,
 }
 UNTIL = datetime.combine(datetime.now(UTC).date() + timedelta(days=7), time.min, tzinfo=UTC)
 
