@@ -191,3 +191,22 @@ def test_a_bounced_invitation_shows_as_such(client, auth, make_user, rooms, outb
     assert invitation.bounced_at is not None and "5.1.1" in invitation.bounce_reason
     page = client.get(f"/en/invitations/room/{ROOM}/").get_data(as_text=True)
     assert "Bounced" in page and "Recipient address rejected" in page
+
+
+def test_a_room_archived_since_turns_the_invitation_down_and_keeps_nothing(
+    client, auth, make_user, rooms, outbox
+):
+    auth.login(_staff(make_user))
+    send_list(client, "Awa Diop <awa.diop@example.sn>")
+    auth.logout()
+    link = invitation_link(outbox()[-1])
+    rooms[ROOM].archived_at = utcnow()
+    db.session.commit()
+    answer = post(client, link, {
+        "display_name": "Awa Diop", "country": "SN", "organisation": "", "constituency": "workers",
+        "languages": ["fr"], "locale": "fr", "time_zone": "Africa/Dakar",
+        "password": "a long enough password", "confirm": "a long enough password",
+    })  # fmt: skip
+    assert answer.status_code == 400 and "archived" in answer.get_data(as_text=True)
+    assert db.session.scalar(select(User).where(User.email == "awa.diop@example.sn")) is None
+    assert db.session.scalar(select(Invitation)).accepted_at is None

@@ -12,7 +12,7 @@ from ..database import utcnow
 from ..extensions import db
 from .models import InviteLink, InviteLinkUse
 from .scopes import Scope, scope_of
-from .services import InvitationError
+from .services import InvitationError, admit
 
 MAX_DAYS, MAX_USES = 365, 10_000
 
@@ -65,8 +65,7 @@ def use_link(link: InviteLink, user) -> Scope:
         raise InvitationError(_("This invitation link has been used as often as it may."))
     db.session.add(InviteLinkUse(link_id=link.id, user_id=user.id))
     db.session.flush()
-    scope.admit(user, link.role)  # commits
-    db.session.commit()
+    admit(scope, user, link.role)
     return scope
 
 

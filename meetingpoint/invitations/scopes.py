@@ -53,7 +53,7 @@ class Scope:
         if not user.is_authenticated or not in_good_standing(user):
             return False
         if self.kind == ROOM:
-            return user.is_moderator
+            return user.is_moderator and not self.target.is_archived
         if self.kind == ACADEMY:
             return is_staff(user, self.target)
         return user.is_admin

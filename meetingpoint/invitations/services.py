@@ -17,6 +17,7 @@ from ..accounts.services import apply_profile
 from ..database import utcnow
 from ..extensions import db
 from ..jobs import later
+from ..rooms.services import RoomError
 from . import lists
 from .models import Invitation
 from .scopes import Scope, scope_of
@@ -102,14 +103,22 @@ def _queue_mail(invitations: list[Invitation]) -> None:
 
 
 def _check_pace(staff, adding: int) -> None:
-    """At most INVITATIONS_PER_DAY mails (new and sent again) from one person a day."""
+    """At most INVITATIONS_PER_DAY mails (new and sent again) from one person a day,
+    counted as they are made, not as they go (a queue may still hold them)."""
     limit = current_app.config["INVITATIONS_PER_DAY"]
-    sent = db.session.scalar(
-        select(func.coalesce(func.sum(Invitation.sent_count), 0)).where(
+    day_ago = utcnow() - timedelta(days=1)
+    made = db.session.scalar(
+        select(func.count()).where(Invitation.invited_by == staff.id,
+                                   Invitation.created_at > day_ago)
+    )  # fmt: skip
+    again = db.session.scalar(
+        select(func.coalesce(func.sum(Invitation.sent_count - 1), 0)).where(
             Invitation.invited_by == staff.id,
-            Invitation.last_sent_at > utcnow() - timedelta(days=1),
+            Invitation.sent_count > 1,
+            Invitation.last_sent_at > day_ago,
         )
     )
+    sent = made + again
     if sent + adding > limit:
         raise InvitationError(
             _(
@@ -161,9 +170,18 @@ def accept(invitation: Invitation, user) -> Scope:
     scope = scope_of(invitation.scope, invitation.scope_id)
     invitation.accepted_at, invitation.accepted_by = utcnow(), user.id
     db.session.flush()
-    scope.admit(user, invitation.role)  # commits
-    db.session.commit()
+    admit(scope, user, invitation.role)
     return scope
+
+
+def admit(scope: Scope, user, role: str) -> None:
+    """Bring `user` in and commit; a room archived since stops it (nothing is kept)."""
+    try:
+        scope.admit(user, role)
+    except RoomError as error:
+        db.session.rollback()
+        raise InvitationError(str(error)) from None
+    db.session.commit()
 
 
 def resend(staff, invitation: Invitation) -> None:
