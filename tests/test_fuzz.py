@@ -122,6 +122,7 @@ def valid_arguments(reader) -> dict:
         "module_slug": db.session.scalar(select(Module.slug).order_by(Module.id)),
         "kind": "topic",
         "token": "not-a-token",
+        "key": "social-dialogue",  # a scope key of the invitation pages
         "file_format": "csv",
         "action": "pin",
         "filename": "css/site.css",
@@ -131,6 +132,8 @@ def valid_arguments(reader) -> dict:
         "dead_id": 1,  # a dead job's id: none exists, so the route's lookup is what is tried
         "attachment_id": photo,
         "variant": "preview",
+        "invitation_id": 1,  # none exists: the route's lookup is what is tried
+        "link_id": 1,
     }
 
 

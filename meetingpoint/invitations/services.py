@@ -4,6 +4,7 @@ single-use links, accepting one, resending and revoking; rate limited per staff 
 import base64
 import hashlib
 import hmac
+import re
 import secrets
 from datetime import timedelta
 
@@ -16,11 +17,14 @@ from ..accounts.passwords import hash_password
 from ..accounts.services import apply_profile
 from ..database import utcnow
 from ..extensions import db
+from ..inputs import LARGEST_ID
 from ..jobs import later
 from ..rooms.services import RoomError
 from . import lists
 from .models import Invitation
 from .scopes import Scope, scope_of
+
+_ID = re.compile(r"[0-9]{1,10}")  # ASCII digits: str.isdigit() also takes "²"
 
 
 class InvitationError(Exception):
@@ -144,11 +148,10 @@ def invitation_for(token: str) -> Invitation:
     """The invitation a link names, if it may still be accepted; InvitationError says why
     not (the same words for an unknown link and a link whose signature is wrong)."""
     number, _dash, signature = (token or "").partition("-")
-    invitation = db.session.get(Invitation, int(number)) if number.isdigit() else None
-    if (
-        invitation is None
-        or len(number) > 10
-        or not hmac.compare_digest(signature, _signature(invitation.id, invitation.salt))
+    known = _ID.fullmatch(number) is not None and int(number) <= LARGEST_ID
+    invitation = db.session.get(Invitation, int(number)) if known else None
+    if invitation is None or not hmac.compare_digest(
+        signature, _signature(invitation.id, invitation.salt)
     ):
         raise InvitationError(_("This invitation link is not valid. Ask for a new one."))
     if invitation.accepted_at is not None:
