@@ -8,7 +8,7 @@ from flask_login import current_user, login_required, logout_user
 
 from ..mail.bounces import stopped_state
 from . import bp, services
-from .forms import AccountForm, ChangePasswordForm, DeleteAccountForm
+from .forms import AccountForm, ChangePasswordForm, DeleteAccountForm, NewPasswordForm
 
 
 @bp.route("/", methods=["GET", "POST"])
@@ -28,6 +28,8 @@ def profile():
 @bp.route("/password", methods=["GET", "POST"])
 @login_required
 def change_password():
+    if not current_user.password_hash:
+        return _set_first_password()
     form = ChangePasswordForm()
     if form.validate_on_submit():
         try:
@@ -39,6 +41,16 @@ def change_password():
             logout_user()
             return redirect(url_for("auth.login"))
     return render_template("accounts/password.html", form=form)
+
+
+def _set_first_password():
+    """An account made through a sign-in provider may add a password, as a second way in."""
+    form = NewPasswordForm()
+    if form.validate_on_submit():
+        services.set_first_password(current_user, form.password.data)
+        flash(_("Your password is set: you can also sign in with it."), "success")
+        return redirect(url_for("accounts.change_password"))
+    return render_template("accounts/password.html", form=form, first=True)
 
 
 @bp.route("/privacy")

@@ -68,6 +68,14 @@ def change_password(user: User, current: str, new: str) -> None:
     db.session.commit()
 
 
+def set_first_password(user: User, new: str) -> None:
+    """A password for an account that had none (made through a sign-in provider)."""
+    if user.password_hash:
+        raise AccountError(_("Your account has a password already."))
+    set_password(user, new)
+    db.session.commit()
+
+
 def export_personal_data(user: User) -> dict:
     """Everything we hold about `user`, as JSON-ready data."""
     data = {
