@@ -142,11 +142,9 @@ def configure_blueprints(app: Flask) -> None:
 
 def _configure_sign_in_providers(app: Flask) -> None:
     from .auth import oidc
-    from .auth.oidc import client
 
     app.register_blueprint(oidc.bp)
     app.register_blueprint(oidc.callback_bp)
-    client.init_app(app)
 
 
 def configure_standing(app: Flask) -> None:

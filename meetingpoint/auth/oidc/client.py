@@ -36,10 +36,13 @@ PROTOCOL_ERRORS = (
 )
 
 
-def init_app(app) -> None:
-    oauth = OAuth(app)
-    for provider in app.config.get("OIDC_PROVIDER_LIST", []):
-        oauth.register(
+def _client(provider: Provider):
+    """Authlib's client for `provider`, made on first use and kept with the app (with the
+    provider's discovery document and keys, fetched once)."""
+    clients = current_app.extensions.setdefault(EXTENSION, {})
+    if provider not in clients:
+        oauth = OAuth(current_app._get_current_object())
+        clients[provider] = oauth.register(
             provider.name,
             client_id=provider.client_id,
             client_secret=provider.client_secret,
@@ -51,11 +54,7 @@ def init_app(app) -> None:
                 "default_timeout": TIMEOUT_SECONDS,
             },
         )
-    app.extensions[EXTENSION] = oauth
-
-
-def _client(provider: Provider):
-    return current_app.extensions[EXTENSION].create_client(provider.name)
+    return clients[provider]
 
 
 def callback_url() -> str:

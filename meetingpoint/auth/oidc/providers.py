@@ -123,3 +123,7 @@ def configured() -> list[Provider]:
 
 def find(name: str) -> Provider | None:
     return next((provider for provider in configured() if provider.name == name), None)
+
+
+def by_issuer(issuer: str | None) -> Provider | None:
+    return next((provider for provider in configured() if provider.issuer == issuer), None)

@@ -11,7 +11,7 @@ from ...security import admin_required, safe_next
 from ..forms import LoginForm
 from . import bp, callback_bp, client, services
 from .forms import CompleteProfileForm, DomainRuleForm
-from .providers import configured, find
+from .providers import by_issuer, configured, find
 
 PENDING = "oidc_profile_pending"  # the new account's profile comes before anything else
 # What a person whose profile is pending may still reach.
@@ -65,7 +65,8 @@ def _begin(provider, flow):
 def callback():
     flow = client.flow_of_callback()
     g.lang_code = flow.get("lang") or preferred_language()
-    provider = find(flow.get("provider", ""))
+    # Named in the message; a forged state has no flow, but may say where it comes from.
+    provider = find(flow.get("provider", "")) or by_issuer(request.args.get("iss"))
     title = provider.title if provider else _("the provider")
     try:
         provider, claims = client.finish(flow)
