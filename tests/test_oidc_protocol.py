@@ -111,12 +111,12 @@ BAD_TOKENS = {
 
 
 @pytest.mark.parametrize("mode", BAD_TOKENS)
-def test_a_bad_id_token_is_refused(client, oidc, make_user, caplog, mode):
+def test_a_bad_id_token_is_refused(client, oidc, make_user, refusals, mode):
     make_user(email="ana@example.org")
     back = oidc.sign_in(start(client), "ana")
     oidc.misbehave(mode)
     assert refused_in(client.get(callback_path(back)))
-    assert BAD_TOKENS[mode] in caplog.text
+    assert BAD_TOKENS[mode] in refusals.text
     assert not signed_in(client)
     assert db.session.query(Identity).count() == 0
 

@@ -2,7 +2,9 @@
 oidc_provider.mjs), and the steps a person takes on its pages, for tests without a browser."""
 
 import json
+import logging
 import os
+import re
 import shutil
 import subprocess
 import time
@@ -177,3 +179,20 @@ def round_trip(client, provider: OidcProvider, login: str, lang: str = "en", nex
 
 def signed_in(client) -> bool:
     return client.get("/en/account/").status_code == 200
+
+
+def post_on(client, path: str, data: dict | None = None, page: str = "/en/auth/oidc/complete"):
+    """POST with the CSRF token of `page` (while a profile waits, the only page open)."""
+    html = client.get(page).get_data(as_text=True)
+    token = re.search(r'<meta name="csrf-token" content="([^"]+)"', html).group(1)
+    return client.post(path, data={**(data or {}), "csrf_token": token})
+
+
+@pytest.fixture
+def refusals(caplog):
+    """What the app logged about refused sign-ins. Alembic's logging set-up, run when a
+    database is migrated, disables loggers that exist already: this one is enabled again."""
+    logger = logging.getLogger("meetingpoint")
+    was_disabled, logger.disabled = logger.disabled, False
+    yield caplog
+    logger.disabled = was_disabled
