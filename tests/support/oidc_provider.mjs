@@ -4,7 +4,8 @@
 // Settings come from the environment (tests/support/oidc_provider.py sets them):
 //   OIDC_PORT, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_ACCOUNTS (JSON: login -> claims).
 // Any login listed in OIDC_ACCOUNTS signs in with any password (the tests' provider is not
-// what is under test; its protocol is). Its login page is oidc-provider's own.
+// what is under test; its protocol is), on a minimal login page of its own (oidc-provider's
+// development pages load a web font from Google, which the browser tests forbid).
 //
 // POST /test/next-token {"mode": ...} makes the next token response carry a bad id_token,
 // as a broken or hostile provider would: "expired", "audience", "nonce", "signature",
@@ -36,22 +37,12 @@ const configuration = {
   }],
   jwks: { keys: [signingJwk] },
   pkce: { required: () => true },
-  features: { devInteractions: { enabled: true } },
+  features: { devInteractions: { enabled: false } },
+  interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
   claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
   async findAccount(_ctx, id) {
     if (!accounts[id]) return undefined;
     return { accountId: id, claims: async () => ({ sub: id, ...accounts[id] }) };
-  },
-  // A first-party client: no consent screen, as with an organisation's own provider.
-  async loadExistingGrant(ctx) {
-    const grant = new ctx.oidc.provider.Grant({
-      clientId: ctx.oidc.client.clientId,
-      accountId: ctx.oidc.session.accountId,
-    });
-    grant.addOIDCScope('openid email profile');
-    grant.addOIDCClaims(['email', 'email_verified', 'name']);
-    await grant.save();
-    return grant;
   },
   ttl: { AccessToken: 600, AuthorizationCode: 60, IdToken: 600, Interaction: 600, Session: 600, Grant: 600 },
 };
@@ -72,12 +63,63 @@ async function resigned(idToken, mode) {
   return new SignJWT(claims).setProtectedHeader({ alg: header.alg, kid: header.kid }).sign(key);
 }
 
+async function bodyOf(ctx) {
+  const chunks = [];
+  for await (const chunk of ctx.req) chunks.push(chunk);
+  return Buffer.concat(chunks).toString();
+}
+
+const escape = (text) => String(text).replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+
+function loginPage(uid, problem) {
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>TestID sign-in</title></head>
+<body><main><h1>TestID</h1>${problem ? `<p role="alert">${escape(problem)}</p>` : ''}
+<form method="post" action="/interaction/${escape(uid)}/login">
+<p><label for="login">Login</label> <input id="login" name="login" required></p>
+<p><label for="password">Password</label> <input id="password" type="password" name="password" required></p>
+<p><button type="submit">Sign in</button></p></form></main></body></html>`;
+}
+
+async function interaction(ctx) {
+  const [, uid, action] = ctx.path.split('/').slice(1);
+  const details = await provider.interactionDetails(ctx.req, ctx.res); // 400 unless live
+  if (details.prompt.name === 'consent') {
+    // oidc-provider asks a native client's user to consent each time; ours is first-party.
+    const grant = details.grantId
+      ? await provider.Grant.find(details.grantId)
+      : new provider.Grant({ accountId: details.session.accountId, clientId: details.params.client_id });
+    grant.addOIDCScope('openid email profile');
+    grant.addOIDCClaims(['email', 'email_verified', 'name']);
+    await provider.interactionFinished(ctx.req, ctx.res, { consent: { grantId: await grant.save() } }, {
+      mergeWithLastSubmission: true,
+    });
+    return;
+  }
+  if (ctx.method === 'GET' && !action) {
+    ctx.type = 'html';
+    ctx.body = loginPage(uid);
+    return;
+  }
+  const login = new URLSearchParams(await bodyOf(ctx)).get('login') || '';
+  if (!accounts[login]) {
+    ctx.type = 'html';
+    ctx.body = loginPage(uid, 'Unknown login');
+    return;
+  }
+  await provider.interactionFinished(ctx.req, ctx.res, { login: { accountId: login } }, {
+    mergeWithLastSubmission: false,
+  });
+}
+
 provider.use(async (ctx, next) => {
   if (ctx.method === 'POST' && ctx.path === '/test/next-token') {
-    const chunks = [];
-    for await (const chunk of ctx.req) chunks.push(chunk);
-    nextTokenMode = JSON.parse(Buffer.concat(chunks).toString() || '{}').mode || null;
+    nextTokenMode = JSON.parse((await bodyOf(ctx)) || '{}').mode || null;
     ctx.body = { mode: nextTokenMode };
+    return;
+  }
+  if (ctx.path.startsWith('/interaction/')) {
+    await interaction(ctx);
     return;
   }
   await next();

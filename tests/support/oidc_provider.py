@@ -131,7 +131,7 @@ class _Forms(HTMLParser):
         attrs = dict(attrs)
         if tag == "form":
             self.forms.append({"action": attrs.get("action", ""), "fields": {}})
-        elif tag == "input" and self.forms and attrs.get("type") == "hidden":
+        elif tag == "input" and self.forms and attrs.get("type") == "hidden":  # none today
             self.forms[-1]["fields"][attrs.get("name")] = attrs.get("value", "")
 
 
