@@ -110,18 +110,16 @@ def test_a_domain_bound_to_a_provider_refuses_passwords(client, auth, oidc, make
     auth.logout()
     client.delete_cookie("session")
 
-    refused = auth.login(staff)
-    page = refused.get_data(as_text=True)
-    assert refused.status_code == 400
+    page = auth.login(staff).get_data(as_text=True)
     assert "Addresses at agency.example sign in with TestID" in page
     assert f"/en/auth/oidc/{NAME}/start" in page
     assert not signed_in(client)
-    assert post(client, "/en/auth/reset", {"email": staff.email}).status_code == 400
+    reset = post(client, "/en/auth/reset", {"email": staff.email}).get_data(as_text=True)
+    assert "Addresses at agency.example sign in with TestID" in reset
     password = {"password": "a long password", "confirm": "a long password"}
     registration = post(
         client, "/en/auth/register", {**PROFILE, **password, "email": "new@agency.example"}
     )
-    assert registration.status_code == 400
     assert "sign in with TestID" in registration.get_data(as_text=True)
     assert db.session.query(User).filter_by(email="new@agency.example").count() == 0
     # Through the provider, the same person gets in.

@@ -116,13 +116,14 @@ def login():
 
 
 def _provider_required(email: str, next_url: str | None = None):
-    """An admin bound this address's domain to a provider: no password here, its button."""
+    """An admin bound this address's domain to a provider: no password here, its button
+    (an answer like the form's own refusals, 200: the person did nothing wrong)."""
     return render_template(
         "oidc/required.html",
         provider=required_provider(email),
         domain=email_domain(email),
         next_url=next_url,
-    ), 400
+    )
 
 
 @bp.route("/logout", methods=["POST"])

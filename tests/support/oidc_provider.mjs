@@ -73,7 +73,8 @@ const escape = (text) => String(text).replace(/[&<>"]/g, (c) => `&#${c.charCodeA
 
 function loginPage(uid, problem) {
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><title>TestID sign-in</title></head>
+<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">
+<title>TestID sign-in</title></head>
 <body><main><h1>TestID</h1>${problem ? `<p role="alert">${escape(problem)}</p>` : ''}
 <form method="post" action="/interaction/${escape(uid)}/login">
 <p><label for="login">Login</label> <input id="login" name="login" required></p>
