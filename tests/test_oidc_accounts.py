@@ -6,7 +6,7 @@ import json
 
 import pytest
 from support.oidc_provider import NAME, post_on, round_trip, signed_in
-from support.web import post
+from support.web import link_in, post
 
 from meetingpoint import create_app
 from meetingpoint.accounts.models import User
@@ -35,6 +35,20 @@ def test_a_new_person_completes_their_profile_before_anything_else(client, oidc,
     assert client.get("/en/people/").status_code == 200
     db.session.refresh(user)
     assert (user.country, user.constituency, user.locale) == ("JO", "workers", "fr")
+
+
+def test_an_address_the_provider_did_not_verify_is_confirmed_by_mail_first(client, oidc, outbox):
+    response = round_trip(client, oidc, "unconfirmed")
+    assert "We have sent a confirmation link to fresh@example.net" in response.get_data(
+        as_text=True
+    )
+    assert not signed_in(client)
+    user = db.session.query(User).filter_by(email="fresh@example.net").one()
+    assert user.email_verified_at is None
+    assert [message["To"] for message in outbox()] == ["fresh@example.net"]
+    client.get(link_in(outbox()[0]).replace("http://localhost", ""))
+    # Confirmed: the provider now opens the account, which asks for its profile.
+    assert round_trip(client, oidc, "unconfirmed").headers["Location"].endswith("/complete")
 
 
 def test_signing_out_is_open_while_the_profile_waits(client, oidc):

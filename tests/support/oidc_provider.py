@@ -27,6 +27,7 @@ ACCOUNTS = {
     "ana": {"email": "ana@example.org", "email_verified": True, "name": "Ana Lima"},
     "newcomer": {"email": "newcomer@example.net", "email_verified": True, "name": "Nour Haddad"},
     "unverified": {"email": "ana@example.org", "email_verified": False, "name": "Not Ana"},
+    "unconfirmed": {"email": "fresh@example.net", "email_verified": False, "name": "Fresh"},
     "staff": {"email": "staff@agency.example", "email_verified": True, "name": "Sam Staff"},
 }
 

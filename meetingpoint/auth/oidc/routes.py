@@ -77,7 +77,7 @@ def callback():
     if flow.get("purpose") == LINK:
         return _finish_link(provider, claims, flow)
     try:
-        outcome = services.sign_in(provider, claims)
+        outcome = services.sign_in(provider, claims, locale=g.lang_code)
     except services.IdentityRefused as refusal:
         return _refused(str(refusal), flow)
     return _signed_in(outcome, flow)
@@ -129,7 +129,8 @@ def profile_first():
     if not current_user.is_authenticated:
         session.pop(PENDING, None)
         return None
-    return redirect(url_for("oidc.complete_profile", lang_code=preferred_language()))
+    language = g.get("lang_code") or preferred_language()  # the page's asked, else theirs
+    return redirect(url_for("oidc.complete_profile", lang_code=language))
 
 
 @bp.route("/auth/oidc/complete", methods=["GET", "POST"])

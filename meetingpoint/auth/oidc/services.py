@@ -38,9 +38,10 @@ def _claimed_email(claims: dict) -> tuple[str, bool]:
     return email, verified and "@" in email
 
 
-def sign_in(provider: Provider, claims: dict) -> Outcome:
+def sign_in(provider: Provider, claims: dict, locale: str = "en") -> Outcome:
     """The account these checked claims open: linked before, linked now by a verified
-    address, or created. Raises IdentityRefused for a domain the provider may not serve."""
+    address, or created (in the interface language `locale`). Raises IdentityRefused for a
+    domain the provider may not serve or bound to another provider."""
     subject = str(claims["sub"])
     email, verified = _claimed_email(claims)
     identity = _identity(provider.name, subject)
@@ -79,7 +80,8 @@ def sign_in(provider: Provider, claims: dict) -> Outcome:
             owner.email_verified_at = utcnow()
         _link(owner, provider, subject, email)
         return Outcome(owner, linked=True)
-    return Outcome(_create(provider, subject, email, verified, claims), created=True)
+    user = _create(provider, subject, email, verified, claims, locale)
+    return Outcome(user, created=True)
 
 
 def _check_domain_rule(provider: Provider, email: str | None) -> None:
@@ -94,9 +96,11 @@ def _check_domain_rule(provider: Provider, email: str | None) -> None:
         )
 
 
-def _create(provider: Provider, subject: str, email: str, verified: bool, claims: dict) -> User:
+def _create(
+    provider: Provider, subject: str, email: str, verified: bool, claims: dict, locale: str
+) -> User:
     name = (claims.get("name") or email.partition("@")[0]).strip()[:80]
-    user = User(email=email, display_name=name or email[:80])
+    user = User(email=email, display_name=name or email[:80], locale=locale)
     if verified:
         user.email_verified_at = utcnow()
     db.session.add(user)
