@@ -80,6 +80,16 @@ def test_a_deleted_accounts_link_is_forgotten(client, oidc, make_user):
     assert db.session.query(Identity).count() == 0
 
 
+def test_an_account_without_a_password_can_still_be_deleted(client, oidc):
+    round_trip(client, oidc, "newcomer")
+    post_on(client, "/en/auth/oidc/complete", PROFILE)
+    assert 'name="password"' not in client.get("/en/account/privacy").get_data(as_text=True)
+    post(client, "/en/account/delete", {"confirm": "y"})
+    assert db.session.query(User).filter_by(email="newcomer@example.net").count() == 0
+    assert db.session.query(Identity).count() == 0
+    assert not signed_in(client)
+
+
 def test_linking_and_unlinking_in_the_settings(client, auth, oidc, make_user):
     ana = make_user(email="ana@example.org")
     auth.login(ana)

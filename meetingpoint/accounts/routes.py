@@ -53,10 +53,17 @@ def _set_first_password():
     return render_template("accounts/password.html", form=form, first=True)
 
 
+def _delete_form() -> DeleteAccountForm:
+    form = DeleteAccountForm()
+    if not current_user.password_hash:  # an account a sign-in provider made: no password
+        del form.password
+    return form
+
+
 @bp.route("/privacy")
 @login_required
 def privacy():
-    return render_template("accounts/privacy.html", form=DeleteAccountForm())
+    return render_template("accounts/privacy.html", form=_delete_form())
 
 
 @bp.route("/export.json")
@@ -73,10 +80,11 @@ def export():
 @bp.route("/delete", methods=["POST"])
 @login_required
 def delete():
-    form = DeleteAccountForm()
+    form = _delete_form()
     if form.validate_on_submit():
+        password = form.password.data if "password" in form else None
         try:
-            services.delete_account(current_user, form.password.data, form.remove_content.data)
+            services.delete_account(current_user, password, form.remove_content.data)
         except services.AccountError as error:
             form.password.errors.append(str(error))
         else:
