@@ -49,6 +49,16 @@ def test_a_verified_address_opens_the_existing_account(client, oidc, make_user):
     assert signed_in(client)
 
 
+def test_a_suspended_person_signs_in_to_read_as_with_a_password(client, oidc, make_user):
+    from datetime import timedelta
+
+    from meetingpoint.database import utcnow
+
+    make_user(email="ana@example.org", suspended_until=utcnow() + timedelta(days=3))
+    assert round_trip(client, oidc, "ana").status_code == 302
+    assert signed_in(client)
+
+
 def test_an_unverified_address_does_not_open_an_account(client, oidc, make_user):
     make_user(email="ana@example.org")
     response = round_trip(client, oidc, "unverified")
@@ -142,3 +152,17 @@ def test_the_refusal_is_in_the_readers_language(client, oidc, lang):
     response = client.get(f"/auth/oidc/callback?error=access_denied&state={state}")
     assert refused_in(response, lang)
     assert f'lang="{lang}"' in response.get_data(as_text=True)
+
+
+def test_a_provider_that_cannot_be_reached_is_said_so(app, client):
+    from support.live_servers import free_port
+
+    from meetingpoint.auth.oidc.providers import parse_providers
+
+    entry = {"name": "gone", "title": "Gone", "issuer": f"http://127.0.0.1:{free_port()}",
+             "client_id": "a", "client_secret": "b"}  # fmt: skip
+    app.config["OIDC_PROVIDER_LIST"] = parse_providers([entry])
+    response = client.get("/en/auth/oidc/gone/start")
+    assert response.status_code == 400
+    assert "Gone cannot be reached just now." in response.get_data(as_text=True)
+    assert not signed_in(client)
