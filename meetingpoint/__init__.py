@@ -43,6 +43,7 @@ def configure_settings(app: Flask, config) -> None:
     if app.config.get("ENVIRONMENT") == "production":
         _check_production_secret(app.config.get("SECRET_KEY"))
     check_storage_settings(app.config)
+    _check_sign_in_providers(app)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _instance_secret(Path(app.instance_path))
     hops = int(app.config.get("TRUSTED_PROXIES") or 0)
@@ -50,6 +51,13 @@ def configure_settings(app: Flask, config) -> None:
         from werkzeug.middleware.proxy_fix import ProxyFix
 
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
+
+
+def _check_sign_in_providers(app: Flask) -> None:
+    """MEETINGPOINT_OIDC_PROVIDERS, parsed and checked now: a mistake stops the start."""
+    from .auth.oidc.providers import parse_providers
+
+    app.config["OIDC_PROVIDER_LIST"] = parse_providers(app.config.get("OIDC_PROVIDERS"))
 
 
 # Keys that appear in examples, tests and tutorials: anyone could sign cookies with them.
@@ -130,6 +138,14 @@ def configure_blueprints(app: Flask) -> None:
                 attachments, inbound, invitations)  # fmt: skip
     for feature in features:
         app.register_blueprint(feature.bp)
+    _configure_sign_in_providers(app)
+
+
+def _configure_sign_in_providers(app: Flask) -> None:
+    from .auth import oidc
+
+    app.register_blueprint(oidc.bp)
+    app.register_blueprint(oidc.callback_bp)
 
 
 def configure_standing(app: Flask) -> None:

@@ -178,6 +178,11 @@ class Config:
     ATTACHMENT_FILE_BYTES = int(_env("ATTACHMENT_FILE_BYTES", str(25 * 1024 * 1024)))
     ATTACHMENT_DAILY_BYTES = int(_env("ATTACHMENT_DAILY_BYTES", str(200 * 1024 * 1024)))
 
+    # Sign in with OpenID Connect (docs/sign-in.md): a JSON list of providers, each
+    # {"name", "title", "issuer", "client_id", "client_secret", "domains"?, "scope"?}.
+    # Empty: password sign-in only, and no page shows a provider.
+    OIDC_PROVIDERS = _env("OIDC_PROVIDERS", "")
+
     # Machine translation: a self-hosted LibreTranslate server (unset: no "Translate").
     TRANSLATION_URL = _env("TRANSLATION_URL")
     TRANSLATION_API_KEY = _env("TRANSLATION_API_KEY")

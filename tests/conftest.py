@@ -28,7 +28,7 @@ from meetingpoint.rooms.models import RoomMembership
 # through Redis and workers, and the S3 server: own modules.
 pytest_plugins = ["support.browsing", "support.chat_sockets", "support.dashboard_history",
                   "support.job_queue", "support.mail_in", "support.object_storage",
-                  "support.push_service"]  # fmt: skip
+                  "support.oidc_provider", "support.push_service"]  # fmt: skip
 
 
 def pytest_generate_tests(metafunc):

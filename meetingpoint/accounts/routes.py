@@ -8,7 +8,7 @@ from flask_login import current_user, login_required, logout_user
 
 from ..mail.bounces import stopped_state
 from . import bp, services
-from .forms import AccountForm, ChangePasswordForm, DeleteAccountForm
+from .forms import AccountForm, ChangePasswordForm, DeleteAccountForm, NewPasswordForm
 
 
 @bp.route("/", methods=["GET", "POST"])
@@ -28,6 +28,8 @@ def profile():
 @bp.route("/password", methods=["GET", "POST"])
 @login_required
 def change_password():
+    if not current_user.password_hash:
+        return _set_first_password()
     form = ChangePasswordForm()
     if form.validate_on_submit():
         try:
@@ -41,10 +43,27 @@ def change_password():
     return render_template("accounts/password.html", form=form)
 
 
+def _set_first_password():
+    """An account made through a sign-in provider may add a password, as a second way in."""
+    form = NewPasswordForm()
+    if form.validate_on_submit():
+        services.set_first_password(current_user, form.password.data)
+        flash(_("Your password is set: you can also sign in with it."), "success")
+        return redirect(url_for("accounts.change_password"))
+    return render_template("accounts/password.html", form=form, first=True)
+
+
+def _delete_form() -> DeleteAccountForm:
+    form = DeleteAccountForm()
+    if not current_user.password_hash:  # an account a sign-in provider made: no password
+        del form.password
+    return form
+
+
 @bp.route("/privacy")
 @login_required
 def privacy():
-    return render_template("accounts/privacy.html", form=DeleteAccountForm())
+    return render_template("accounts/privacy.html", form=_delete_form())
 
 
 @bp.route("/export.json")
@@ -61,10 +80,11 @@ def export():
 @bp.route("/delete", methods=["POST"])
 @login_required
 def delete():
-    form = DeleteAccountForm()
+    form = _delete_form()
     if form.validate_on_submit():
+        password = form.password.data if "password" in form else None
         try:
-            services.delete_account(current_user, form.password.data, form.remove_content.data)
+            services.delete_account(current_user, password, form.remove_content.data)
         except services.AccountError as error:
             form.password.errors.append(str(error))
         else:

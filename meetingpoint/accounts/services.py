@@ -68,6 +68,14 @@ def change_password(user: User, current: str, new: str) -> None:
     db.session.commit()
 
 
+def set_first_password(user: User, new: str) -> None:
+    """A password for an account that had none (made through a sign-in provider)."""
+    if user.password_hash:
+        raise AccountError(_("Your account has a password already."))
+    set_password(user, new)
+    db.session.commit()
+
+
 def export_personal_data(user: User) -> dict:
     """Everything we hold about `user`, as JSON-ready data."""
     data = {
@@ -93,10 +101,11 @@ def export_personal_data(user: User) -> dict:
     return data
 
 
-def delete_account(user: User, password: str, remove_content: bool) -> None:
+def delete_account(user: User, password: str | None, remove_content: bool) -> None:
     """Forget who `user` was. What they wrote stays, shown as a former participant's,
-    unless `remove_content` asks each feature to erase it too."""
-    if not password_matches(user.password_hash, password):
+    unless `remove_content` asks each feature to erase it too. An account without a
+    password (made by a sign-in provider) is deleted by its signed-in owner alone."""
+    if user.password_hash and not password_matches(user.password_hash, password or ""):
         raise AccountError(_("Your password is not correct."))
     for erase in privacy.erasers():
         erase(user, remove_content)

@@ -15,6 +15,7 @@ from .forms import (
     LoginForm,
     RegisterForm,
 )
+from .oidc.services import email_domain, required_provider
 from .tokens import TokenInvalid, peek_token
 
 
@@ -38,6 +39,8 @@ def register():
         form.locale.data = current_language()
         form.languages.data = form.languages.data or [current_language()]
     if form.validate_on_submit():
+        if required_provider(form.email.data):
+            return _provider_required(form.email.data)
         # The same answer whether or not the address has an account (its owner is mailed).
         services.register_user(
             form.email.data,
@@ -95,6 +98,8 @@ def login():
         return redirect(next_url or url_for("main.home"))
     form = LoginForm()
     if form.validate_on_submit():
+        if required_provider(form.email.data):
+            return _provider_required(form.email.data, next_url)
         try:
             user = services.authenticate(form.email.data, form.password.data)
         except services.LoginRefused as refused:
@@ -110,6 +115,17 @@ def login():
     return render_template("auth/login.html", form=form, next_url=next_url)
 
 
+def _provider_required(email: str, next_url: str | None = None):
+    """An admin bound this address's domain to a provider: no password here, its button
+    (an answer like the form's own refusals, 200: the person did nothing wrong)."""
+    return render_template(
+        "oidc/required.html",
+        provider=required_provider(email),
+        domain=email_domain(email),
+        next_url=next_url,
+    )
+
+
 @bp.route("/logout", methods=["POST"])
 def logout():
     logout_user()
@@ -122,6 +138,8 @@ def logout():
 def reset_request():
     form = EmailForm()
     if form.validate_on_submit():
+        if required_provider(form.email.data):
+            return _provider_required(form.email.data)
         services.request_password_reset(form.email.data)
         return render_template("auth/check_email.html", email=form.email.data, reset=True)
     return render_template(

@@ -89,6 +89,11 @@ def resend_verification(email: str) -> None:
     _issue_and_mail(user, TOKEN_VERIFY_EMAIL)
 
 
+def mail_verification(user: User) -> None:
+    """Commit `user` and mail them a link to confirm their address (as sign-up does)."""
+    _issue_and_mail(user, TOKEN_VERIFY_EMAIL)
+
+
 def verify_email(raw_token: str) -> User:
     """Confirm the address behind a verification link (raises TokenInvalid)."""
     user = consume_token(raw_token, TOKEN_VERIFY_EMAIL)

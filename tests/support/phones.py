@@ -23,6 +23,9 @@ MAIN_ACTIONS = [
     (r"/questionnaire$", "main form [type=submit]"),
     (r"/introductions/mine$", "main form [type=submit]"),
     (r"/auth/(login|register)$", "main form [type=submit]"),
+    (r"/auth/oidc/complete$", "main form [type=submit]"),
+    (r"/account/sign-in$", "main a.button, main .linked-identities button"),
+    (r"/admin/sign-in$", "main form.stack [type=submit]"),
 ]
 
 SIDEWAYS = """() => {
