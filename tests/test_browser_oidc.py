@@ -4,17 +4,24 @@ linking and unlinking; the domain rule; and every new page checked with axe and 
 in the four languages."""
 
 import json
+from datetime import timedelta
 from urllib.parse import urlsplit
 
 import pytest
+from flask import current_app
 from support.browsing import AUDIT, AXE, PHONE, WCAG, audit
+from support.live_servers import LiveServer
 from support.oidc_provider import NAME
 from support.phones import check_on_phone
 from support.settings import PASSWORD
 
 from meetingpoint.accounts.models import User
 from meetingpoint.auth.oidc.models import Identity, RequiredProvider
+from meetingpoint.database import utcnow
 from meetingpoint.extensions import db
+from meetingpoint.invitations.models import Invitation
+from meetingpoint.invitations.services import token_of
+from meetingpoint.rooms.models import RoomMembership
 
 pytestmark = pytest.mark.backends("sqlite")
 
@@ -166,3 +173,39 @@ def test_the_new_pages_fit_a_phone(browsing, provider, make_user, lang):
     problems += check_on_phone(page, f"/{lang}/account/sign-in")
     problems += check_on_phone(page, f"/{lang}/admin/sign-in")
     assert problems == []
+
+
+def test_an_invitee_accepts_with_the_provider_instead_of_a_password(browsing, provider, rooms):
+    """Invitations and OpenID Connect meet: from the invitation's page, through the
+    provider and the profile form, back to the invitation, and into the room."""
+    room = rooms["social-dialogue"]
+    invitation = Invitation(
+        scope="room", scope_id=room.id, role="member", email="newcomer@example.net",
+        display_name="Nour Haddad", locale="en", salt="invite-oidc",
+        expires_at=utcnow() + timedelta(days=30), last_sent_at=utcnow(), sent_count=1,
+    )  # fmt: skip
+    db.session.add(invitation)
+    db.session.commit()
+    ours = current_app.config["SECRET_KEY"]
+    current_app.config["SECRET_KEY"] = LiveServer.SECRET_KEY  # signed as the server signs
+    try:
+        link = f"/en/invitations/accept/{token_of(invitation)}"
+    finally:
+        current_app.config["SECRET_KEY"] = ours
+    page = browsing.page()
+    page.goto(link)
+    page.get_by_role("link", name="Sign in with TestID").click()
+    sign_in_at_provider(page, "newcomer")
+    assert urlsplit(page.url).path == "/en/auth/oidc/complete"
+    page.locator("#country").select_option("JO")
+    page.locator("#constituency").select_option("workers")
+    page.locator("main form.stack [type=submit]").click()
+    page.wait_for_load_state()
+    assert urlsplit(page.url).path == link  # back to the invitation, signed in
+    page.get_by_role("button", name="Accept and join").click()
+    page.wait_for_load_state()
+    assert urlsplit(page.url).path == "/en/rooms/social-dialogue/"
+    nour = db.session.query(User).filter_by(email="newcomer@example.net").one()
+    assert db.session.get(RoomMembership, (room.id, nour.id)) is not None
+    db.session.refresh(invitation)
+    assert invitation.accepted_by == nour.id
