@@ -134,6 +134,9 @@ def valid_arguments(reader) -> dict:
         "variant": "preview",
         "invitation_id": 1,  # none exists: the route's lookup is what is tried
         "link_id": 1,
+        "identity_id": 1,
+        "rule_id": 1,
+        "name": "no-such-provider",  # an OpenID Connect provider's name
     }
 
 
