@@ -3,6 +3,8 @@ mails in each invitee's language, single-use links that expire, resend and withd
 
 from datetime import timedelta
 
+import pytest
+from flask_babel import force_locale
 from sqlalchemy import func, select
 from support.invitations import ROOM, check_list, invitation_link, outcomes, send_list
 from support.web import post
@@ -11,6 +13,15 @@ from meetingpoint.academy.models import FACILITATOR, Enrolment
 from meetingpoint.accounts.models import User
 from meetingpoint.database import utcnow
 from meetingpoint.extensions import db
+from meetingpoint.invitations.lists import (
+    BAD_CONSTITUENCY,
+    BAD_COUNTRY,
+    BAD_EMAIL,
+    BAD_LANGUAGE,
+    DUPLICATE,
+    NEW,
+    OUTCOMES,
+)
 from meetingpoint.invitations.models import Invitation
 from meetingpoint.rooms.models import RoomMembership
 
@@ -210,3 +221,51 @@ def test_a_room_archived_since_turns_the_invitation_down_and_keeps_nothing(
     assert answer.status_code == 400 and "archived" in answer.get_data(as_text=True)
     assert db.session.scalar(select(User).where(User.email == "awa.diop@example.sn")) is None
     assert db.session.scalar(select(Invitation)).accepted_at is None
+
+
+HEADERS = {
+    "en": "Email,Name,Country,Organisation,Constituency,Language",
+    "es": "Correo electrónico,Nombre,País,Organización,Sector,Idioma",
+    "pt": "Endereço de e-mail;Nome;País;Organização;Constituinte;Língua",
+    "fr": "Adresse e-mail;Nom complet;Pays;Organisation;Mandant;Langue",
+}
+ROWS = [
+    "nova@example.org|Nova|Brasil|CUT|Organização de trabalhadores|pt",
+    "bad address|X|BR|||",
+    "zed@example.org|Zed|Atlantis|||",
+    "nova@example.org|Nova again|BR|||",
+    "yan@example.org|Yan|CN|Univ.|nonsense|",
+    "yve@example.org|Yve|FR|||Klingon",
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "fr", "pt"])
+def test_every_kind_of_bad_line_in_each_languages_spreadsheet(client, auth, make_user, rooms,
+                                                              lang):  # fmt: skip
+    auth.login(_staff(make_user))
+    separator = ";" if ";" in HEADERS[lang] else ","
+    text = "\n".join([HEADERS[lang], *(row.replace("|", separator) for row in ROWS)])
+    page = check_list(client, text, lang=lang)
+    assert page.status_code == 200
+    with force_locale("en"):
+        expected = [str(OUTCOMES[o]) for o in (NEW, BAD_EMAIL, BAD_COUNTRY, DUPLICATE,
+                                               BAD_CONSTITUENCY, BAD_LANGUAGE)]  # fmt: skip
+    english = outcomes(check_list(client, text).get_data(as_text=True))
+    assert english == expected
+    assert len(outcomes(page.get_data(as_text=True))) == len(ROWS)
+
+
+def test_invitation_mails_go_through_the_smtp_server(client, auth, make_user, rooms,
+                                                     mail_server):  # fmt: skip
+    auth.login(_staff(make_user))
+    send_list(client, "Awa Diop <awa.diop@example.sn>, lucia@example.org")
+    assert sorted(m["To"] for m in mail_server.messages) == [
+        "awa.diop@example.sn", "lucia@example.org"
+    ]  # fmt: skip
+    mail = next(m for m in mail_server.messages if m["To"] == "awa.diop@example.sn")
+    assert "Hello Awa Diop," in mail.get_content()
+    assert invitation_link(mail).startswith("/en/invitations/accept/")
+    sent = db.session.scalars(select(Invitation)).all()
+    for invitation in sent:
+        db.session.refresh(invitation)
+    assert [i.sent_count for i in sent] == [1, 1]
