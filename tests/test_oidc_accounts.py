@@ -9,9 +9,10 @@ from support.oidc_provider import NAME, post_on, round_trip, signed_in
 from support.web import link_in, post
 
 from meetingpoint import create_app
-from meetingpoint.accounts.models import User
+from meetingpoint.accounts.models import TOKEN_RESET_PASSWORD, User
 from meetingpoint.auth.oidc.models import Identity, RequiredProvider
 from meetingpoint.auth.oidc.providers import ProviderSettingsError, parse_providers
+from meetingpoint.auth.tokens import issue_token
 from meetingpoint.extensions import db
 
 PROFILE = {"display_name": "Nour", "country": "JO", "constituency": "workers",
@@ -149,6 +150,21 @@ def test_a_domain_bound_to_a_provider_refuses_passwords(client, auth, oidc, make
     # Through the provider, the same person gets in.
     assert round_trip(client, oidc, "staff").status_code == 302
     assert signed_in(client)
+
+
+def test_a_reset_link_mailed_before_the_rule_is_refused_after_it(client, oidc, make_user):
+    staff = make_user(email="staff@agency.example")
+    before = staff.password_hash
+    raw = issue_token(staff, TOKEN_RESET_PASSWORD, 2)
+    db.session.add(RequiredProvider(domain="agency.example", provider=NAME))
+    db.session.commit()
+    page = client.get(f"/en/auth/reset/{raw}").get_data(as_text=True)
+    assert "Addresses at agency.example sign in with TestID" in page
+    password = {"password": "a new long password", "confirm": "a new long password"}
+    post(client, f"/en/auth/reset/{raw}", password)
+    db.session.refresh(staff)
+    assert staff.password_hash == before  # the form's POST is refused the same way
+    assert not signed_in(client)
 
 
 def test_a_rule_for_a_provider_no_longer_configured_binds_nobody(client, oidc, make_user):

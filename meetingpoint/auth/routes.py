@@ -153,10 +153,13 @@ def reset_request():
 @bp.route("/reset/<token>", methods=["GET", "POST"])
 def reset_password(token):
     try:
-        peek_token(token, TOKEN_RESET_PASSWORD)
+        pending = peek_token(token, TOKEN_RESET_PASSWORD)
     except TokenInvalid:
         flash(_("This reset link is invalid, expired or already used. Ask for a new one."), "error")
         return redirect(url_for("auth.reset_request"))
+    address = services.address_of(pending.user_id)
+    if required_provider(address):  # a rule made after the link was mailed
+        return _provider_required(address)
     form = NewPasswordForm()
     if form.validate_on_submit():
         try:

@@ -185,3 +185,9 @@ def mail_link(user_id: int, purpose: str, attempt: str) -> None:
     db.session.commit()
     link = url_for(endpoint, token=raw, lang_code=user.locale, _external=True)
     send_templated_mail(user, subject, template, link=link, hours=hours)
+
+
+def address_of(user_id: int) -> str | None:
+    """The current address of the person a token was issued to."""
+    user = db.session.get(User, user_id)
+    return user.email if user is not None else None

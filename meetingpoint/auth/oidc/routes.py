@@ -6,6 +6,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user
 
 from ...accounts.services import update_profile
+from ...extensions import limiter
 from ...i18n import current_language, preferred_language
 from ...security import admin_required, safe_next
 from ..forms import LoginForm
@@ -33,6 +34,7 @@ def _provider_or_404(name: str):
 
 
 @bp.route("/auth/oidc/<name>/start")
+@limiter.limit("30 per hour", scope="oidc-start")
 def start(name):
     provider = _provider_or_404(name)
     next_url = safe_next(request.args.get("next"))
@@ -62,6 +64,7 @@ def _begin(provider, flow):
 
 
 @callback_bp.route("/auth/oidc/callback")
+@limiter.limit("30 per hour", scope="oidc-callback")
 def callback():
     flow = client.flow_of_callback()
     g.lang_code = flow.get("lang") or preferred_language()
