@@ -9,10 +9,9 @@ from ..accounts.forms import ProfileForm
 from ..forms import email_address, max_length, password_length, required, strip_text
 
 
-class RegisterForm(ProfileForm):
-    email = EmailField(
-        _l("Email"), filters=[strip_text], validators=[required(), email_address(), max_length(254)]
-    )
+class ProfileWithPasswordForm(ProfileForm):
+    """A new account's profile and its password, typed twice (sign-up, an invitation)."""
+
     password = PasswordField(
         _l("Password"),
         validators=[required(), password_length()],
@@ -21,6 +20,12 @@ class RegisterForm(ProfileForm):
     confirm = PasswordField(
         _l("Repeat the password"),
         validators=[required(), EqualTo("password", message=_l("The passwords do not match."))],
+    )
+
+
+class RegisterForm(ProfileWithPasswordForm):
+    email = EmailField(
+        _l("Email"), filters=[strip_text], validators=[required(), email_address(), max_length(254)]
     )
     # Unticked: a digest nobody asked for gets reported as spam.
     weekly_digest = BooleanField(

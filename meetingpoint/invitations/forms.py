@@ -3,11 +3,11 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
-from wtforms import HiddenField, IntegerField, PasswordField, SelectField, TextAreaField
-from wtforms.validators import EqualTo, NumberRange, Optional
+from wtforms import HiddenField, IntegerField, SelectField, TextAreaField
+from wtforms.validators import NumberRange, Optional
 
-from ..accounts.forms import ProfileForm
-from ..forms import choices, max_length, password_length, required
+from ..auth.forms import ProfileWithPasswordForm
+from ..forms import choices, max_length, required
 from .links import MAX_DAYS, MAX_USES
 from .scopes import ROLE_LABELS
 
@@ -55,15 +55,5 @@ class LinkForm(FlaskForm):
         self.role.choices = choices((role, ROLE_LABELS[role]) for role in roles)
 
 
-class AcceptForm(ProfileForm):
+class AcceptForm(ProfileWithPasswordForm):
     """Sign-up from an invitation: the address is the invitation's, confirmed by its link."""
-
-    password = PasswordField(
-        _l("Password"),
-        validators=[required(), password_length()],
-        description=_l("At least 10 characters. A short sentence is easy to remember."),
-    )
-    confirm = PasswordField(
-        _l("Repeat the password"),
-        validators=[required(), EqualTo("password", message=_l("The passwords do not match."))],
-    )
