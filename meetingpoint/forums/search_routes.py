@@ -61,6 +61,10 @@ class SearchForm(FlaskForm):
         )
 
 
+# The search form's fields that narrow a search (an empty result offers to drop them).
+NARROWING = ("room", "author", "language", "since", "until")
+
+
 @bp.route("/search")
 def search_page():
     rooms = [room for room, _count in rooms_with_member_counts()]
@@ -88,6 +92,7 @@ def search_page():
         page=page,
         pages=(total + PER_PAGE - 1) // PER_PAGE,
         searched=bool(filters.query),
+        narrowed=any(request.args.get(name) for name in NARROWING),
     )
 
 
