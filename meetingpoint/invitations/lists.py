@@ -141,8 +141,9 @@ def check_fields(lines: list[Line]) -> None:
     """Give each line with a bad field its outcome, normalise the rest; a repeated address
     is a duplicate of its first line."""
     seen: set[str] = set()
+    constituencies = _constituencies()  # the labels in four languages, made once a list
     for line in lines:
-        line.outcome = _field_problem(line) or NEW
+        line.outcome = _field_problem(line, constituencies) or NEW
         if line.outcome != NEW:
             continue
         if line.email in seen:
@@ -150,7 +151,7 @@ def check_fields(lines: list[Line]) -> None:
         seen.add(line.email)
 
 
-def _field_problem(line: Line) -> str | None:
+def _field_problem(line: Line, constituencies: dict[str, str]) -> str | None:
     try:
         line.email = validate_email(line.email, check_deliverability=False).normalized.lower()
     except EmailNotValidError:
@@ -160,7 +161,7 @@ def _field_problem(line: Line) -> str | None:
         if line.country is None:
             return BAD_COUNTRY
     if line.constituency is not None:
-        line.constituency = _constituencies().get(_folded(line.constituency))
+        line.constituency = constituencies.get(_folded(line.constituency))
         if line.constituency is None:
             return BAD_CONSTITUENCY
     if line.locale:

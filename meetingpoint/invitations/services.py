@@ -42,9 +42,10 @@ def preview(scope: Scope, text: str, role: str) -> list[lists.Line]:
         for user in db.session.scalars(select(User).where(User.email.in_(addresses)))
     } if addresses else {}  # fmt: skip
     pending = _pending_for(scope, addresses)
+    there = scope.held_by([person.id for person in people.values()], role) if people else set()
     for line in candidates:
         person = people.get(line.email)
-        if person is not None and scope.holds(person, role):
+        if person is not None and person.id in there:
             line.outcome = lists.MEMBER
         elif line.email in pending:
             line.outcome = lists.INVITED
