@@ -48,7 +48,8 @@ TOO_MANY = _l(
 def answer(mail, message, reason) -> None:
     """Mail the sender why their mail was not posted (the caller limits how often)."""
     user = db.session.scalar(select(User).where(User.email == mail.sender))
-    language = user.locale if user is not None else _language_of(message)
+    written = reply_text(message).strip()  # read once: quoting and language both need it
+    language = user.locale if user is not None else _language_of(written)
     subject = str(message.get("Subject") or "").strip()
     headers = {"Auto-Submitted": "auto-replied"}
     original = (mail.message_id or "").strip()
@@ -59,7 +60,7 @@ def answer(mail, message, reason) -> None:
             "email/mail_refused.txt",
             reason=str(reason),
             site=url_for("main.home", lang_code=language, _external=True),
-            quoted=_quoted(message),
+            quoted=_quoted(written),
         )
         title = _("Your mail was not posted")
     send_mail(
@@ -72,12 +73,11 @@ def answer(mail, message, reason) -> None:
     )
 
 
-def _language_of(message) -> str:
-    found = detect(reply_text(message))
+def _language_of(written: str) -> str:
+    found = detect(written)
     return found if found in LANGUAGES else "en"
 
 
-def _quoted(message) -> str:
+def _quoted(written: str) -> str:
     """What they wrote, quoted back, so that nothing is lost."""
-    text = reply_text(message).strip()[:QUOTED_MAX]
-    return "\n".join(f"> {line}" for line in text.splitlines())
+    return "\n".join(f"> {line}" for line in written[:QUOTED_MAX].splitlines())
