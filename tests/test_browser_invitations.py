@@ -5,9 +5,8 @@ four languages and on a 360×640 phone."""
 from datetime import timedelta
 
 import pytest
-from flask import current_app
 from support.browsing import PHONE, audit, audit_here
-from support.live_servers import LiveServer
+from support.live_servers import signed_as_servers
 from support.phones import check_on_phone
 
 from meetingpoint.database import utcnow
@@ -44,12 +43,8 @@ def invited(make_user, member, rooms):
     )
     db.session.add_all([*made.values(), link])
     db.session.commit()
-    ours = current_app.config["SECRET_KEY"]
-    current_app.config["SECRET_KEY"] = LiveServer.SECRET_KEY  # signed as the server signs
-    try:
+    with signed_as_servers():
         tokens = {email: token_of(invitation) for email, invitation in made.items()}
-    finally:
-        current_app.config["SECRET_KEY"] = ours
     return staff, tokens
 
 

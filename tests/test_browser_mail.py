@@ -2,10 +2,9 @@
 every language, through axe (WCAG 2.1 AA) and on a 360×640 phone."""
 
 import pytest
-from flask import current_app
 from sqlalchemy import select
 from support.browsing import PHONE, SERVER_SETTINGS, audit
-from support.live_servers import LiveServer
+from support.live_servers import signed_as_servers
 from support.mail_in import DOMAIN
 from support.phones import check_on_phone
 
@@ -75,10 +74,6 @@ def _receive_some_mail(person) -> None:
 def _stop_page(person) -> str:
     """The one-click page that stops mailing-list mode for a room, from a list mail."""
     room = db.session.scalar(select(Room).where(Room.slug == "social-dialogue"))
-    ours = current_app.config["SECRET_KEY"]
-    current_app.config["SECRET_KEY"] = LiveServer.SECRET_KEY  # signed as the server signs
-    try:
+    with signed_as_servers():
         token = unsubscribe_token(person.id, room.id)
-    finally:
-        current_app.config["SECRET_KEY"] = ours
     return "/{lang}/notifications/list-unsubscribe/" + token

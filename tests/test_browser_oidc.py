@@ -8,9 +8,8 @@ from datetime import timedelta
 from urllib.parse import urlsplit
 
 import pytest
-from flask import current_app
 from support.browsing import AUDIT, AXE, PHONE, WCAG, audit
-from support.live_servers import LiveServer
+from support.live_servers import signed_as_servers
 from support.oidc_provider import NAME
 from support.phones import check_on_phone
 from support.settings import PASSWORD
@@ -186,12 +185,8 @@ def test_an_invitee_accepts_with_the_provider_instead_of_a_password(browsing, pr
     )  # fmt: skip
     db.session.add(invitation)
     db.session.commit()
-    ours = current_app.config["SECRET_KEY"]
-    current_app.config["SECRET_KEY"] = LiveServer.SECRET_KEY  # signed as the server signs
-    try:
+    with signed_as_servers():
         link = f"/en/invitations/accept/{token_of(invitation)}"
-    finally:
-        current_app.config["SECRET_KEY"] = ours
     page = browsing.page()
     page.goto(link)
     page.get_by_role("link", name="Sign in with TestID").click()

@@ -9,10 +9,12 @@ import subprocess
 import sys
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import requests
 import socketio
+from flask import current_app
 
 from support.settings import PASSWORD
 
@@ -182,3 +184,15 @@ class Participant:
     def disconnect(self) -> None:
         if self.client.connected:
             self.client.disconnect()
+
+
+@contextmanager
+def signed_as_servers():
+    """Within: tokens the test makes (links, unsubscribe tokens) are signed with the live
+    servers' secret key, so those servers accept them."""
+    config = current_app.config
+    ours, config["SECRET_KEY"] = config["SECRET_KEY"], LiveServer.SECRET_KEY
+    try:
+        yield
+    finally:
+        config["SECRET_KEY"] = ours
